@@ -1,0 +1,32 @@
+package fr.cercle.model.validation;
+
+/**
+ * What a problem is about. Each rule has a plain-words message in every language of the
+ * interface, looked up as {@code validation.<RULE>} with the problem's arguments.
+ */
+public enum Rule {
+    /** The field must be filled in. */
+    REQUIRED,
+    /** The text is longer than {0} characters. */
+    TOO_LONG,
+    /** The date is after today. */
+    IN_FUTURE,
+    /** The date is before {0}. */
+    TOO_OLD,
+    /** Not a phone number one can dial. */
+    INVALID_PHONE,
+    /** Not an e-mail address. */
+    INVALID_EMAIL,
+    /** At least one choice is needed. */
+    AT_LEAST_ONE,
+    /** The number must be between {0} and {1}. */
+    OUT_OF_RANGE,
+    /** A phone number or an e-mail address is needed. */
+    CONTACT_REQUIRED,
+    /** With the chosen status, a date is needed. */
+    DATE_REQUIRED_FOR_STATUS,
+    /** A free tag contains a comma or is longer than {0} characters. */
+    INVALID_TAG,
+    /** Not a known language code. */
+    UNKNOWN_LANGUAGE
+}
