@@ -1,0 +1,190 @@
+package fr.cercle.persistence;
+
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.time.HybridLogicalClock;
+import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.write.ChangeJournal;
+import fr.cercle.persistence.write.ChangeWriter;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One installation's H2 file database: opened once per process, migrated by Flyway at start (after a
+ * copy of the file aside when a migration is pending), then shared through a small connection pool.
+ * Refuses, with a specific exception and without writing anything, a database that another program
+ * holds, that cannot be read, or that a newer Cercle wrote.
+ */
+public final class CercleDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CercleDatabase.class);
+    public static final String FILE_NAME = "cercle";
+    public static final String BACKUP_FOLDER = "backups";
+    private static final List<String> MIGRATIONS = List.of("classpath:db/migration");
+
+    private final Path directory;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+    private final DeviceId deviceId;
+    private final ChangeWriter writer;
+    private final Clock clock;
+
+    private CercleDatabase(Path directory, JdbcConnectionPool pool, Clock clock) {
+        this.directory = directory;
+        this.pool = pool;
+        this.clock = clock;
+        this.dsl = DSL.using(pool, SQLDialect.H2);
+        this.deviceId = deviceId(new LocalSettings(dsl));
+        HybridLogicalClock hlc = new HybridLogicalClock(clock, new ChangeJournal(dsl).lastHlc());
+        this.writer = new ChangeWriter(dsl, deviceId, hlc, clock);
+    }
+
+    /** Opens (creating if needed) the database in this folder, migrated to the current schema. */
+    public static CercleDatabase open(Path directory, Clock clock) {
+        return open(directory, clock, MIGRATIONS);
+    }
+
+    /** As {@link #open(Path, Clock)}, with other migration locations (tests of upgrades use this). */
+    public static CercleDatabase open(Path directory, Clock clock, List<String> migrationLocations) {
+        Path file = directory.resolve(FILE_NAME + ".mv.db");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new DatabaseUnreadableException(file, e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(directory), "sa", "");
+        pool.setMaxConnections(8);
+        try {
+            checkOpens(pool, file);
+            migrate(pool, directory, file, migrationLocations);
+            return new CercleDatabase(directory, pool, clock);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    static String url(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static void checkOpens(JdbcConnectionPool pool, Path file) {
+        try (Connection ignored = pool.getConnection()) {
+            LOG.debug("Database file {} opened", file);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new DatabaseLockedException(file, e);
+            }
+            throw new DatabaseUnreadableException(file, e);
+        }
+    }
+
+    private static void migrate(JdbcConnectionPool pool, Path directory, Path file, List<String> locations) {
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(pool)
+                    .locations(locations.toArray(String[]::new))
+                    .failOnMissingLocations(true)
+                    .load();
+            MigrationInfoService info = flyway.info();
+            MigrationInfo current = info.current();
+            if (current != null && current.getState().name().startsWith("FUTURE")) {
+                throw new NewerDatabaseException(file, current.getVersion().getVersion());
+            }
+            if (info.pending().length > 0 && current != null) {
+                backup(pool, directory, current.getVersion().getVersion());
+            }
+            int applied = flyway.migrate().migrationsExecuted;
+            if (applied > 0) {
+                LOG.info("Database migrated to schema version {} ({} migration(s))",
+                        flyway.info().current().getVersion(), applied);
+            }
+            Arrays.stream(flyway.info().applied())
+                    .filter(m -> !m.getState().isApplied() || m.getState().isFailed())
+                    .findAny()
+                    .ifPresent(m -> {
+                        throw new StorageException("Migration " + m.getVersion() + " is in state " + m.getState());
+                    });
+        } catch (FlywayException e) {
+            throw new StorageException("The database could not be brought to the current schema", e);
+        }
+    }
+
+    /** A consistent copy of the database, taken before a migration, in {@code backups/}. */
+    private static void backup(JdbcConnectionPool pool, Path directory, String version) {
+        Path folder = directory.resolve(BACKUP_FOLDER);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path target = folder.resolve("cercle-v" + version + "-before-upgrade-" + stamp + ".zip");
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            Files.createDirectories(folder);
+            statement.execute("BACKUP TO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+            LOG.info("Database copied to {} before migration", target);
+        } catch (SQLException | IOException e) {
+            throw new StorageException("Could not copy the database aside before upgrading it; nothing was changed", e);
+        }
+    }
+
+    private static DeviceId deviceId(LocalSettings settings) {
+        return settings.get(LocalSettings.DEVICE_ID).map(DeviceId::parse).orElseGet(() -> {
+            DeviceId created = DeviceId.newId();
+            settings.put(LocalSettings.DEVICE_ID, created.toString());
+            LOG.info("New installation: device id {}", created);
+            return created;
+        });
+    }
+
+    /** Reads; writes of synced data go through {@link #writer()}. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public ChangeWriter writer() {
+        return writer;
+    }
+
+    public ChangeJournal journal() {
+        return new ChangeJournal(dsl);
+    }
+
+    public LocalSettings localSettings() {
+        return new LocalSettings(dsl);
+    }
+
+    public DeviceId deviceId() {
+        return deviceId;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+        LOG.debug("Database closed");
+    }
+}

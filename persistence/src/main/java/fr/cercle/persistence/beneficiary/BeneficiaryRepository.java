@@ -1,0 +1,161 @@
+package fr.cercle.persistence.beneficiary;
+
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.beneficiary.BeneficiaryRules;
+import fr.cercle.model.beneficiary.BeneficiaryStatus;
+import fr.cercle.model.beneficiary.BeneficiarySummary;
+import fr.cercle.model.beneficiary.Consent;
+import fr.cercle.model.beneficiary.ConsentMethod;
+import fr.cercle.model.beneficiary.ConsentScope;
+import fr.cercle.model.beneficiary.DuplicateDetector;
+import fr.cercle.model.beneficiary.PossibleDuplicate;
+import fr.cercle.model.common.Address;
+import fr.cercle.model.common.Contact;
+import fr.cercle.model.common.Domain;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.validation.InvalidRecordException;
+import fr.cercle.model.validation.Problem;
+import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
+import fr.cercle.persistence.write.Change;
+import fr.cercle.persistence.write.ChangeWriter;
+import fr.cercle.persistence.write.Values;
+import fr.cercle.persistence.write.WriteTransaction;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static fr.cercle.persistence.Columns.enumSet;
+import static fr.cercle.persistence.Columns.insee;
+import static fr.cercle.persistence.Columns.name;
+import static fr.cercle.persistence.Columns.parse;
+import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
+import static fr.cercle.persistence.jooq.Tables.COMMUNE;
+import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
+import static fr.cercle.persistence.write.Entities.BENEFICIARY_TABLE;
+
+/** The files of the people helped. Every save is validated, then written with its journal entry. */
+public final class BeneficiaryRepository {
+
+    private final DSLContext dsl;
+    private final ChangeWriter writer;
+    private final Clock clock;
+
+    public BeneficiaryRepository(DSLContext dsl, ChangeWriter writer, Clock clock) {
+        this.dsl = dsl;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    public Optional<Beneficiary> find(BeneficiaryId id) {
+        return dsl.selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value())).fetchOptional(BeneficiaryRepository::toModel);
+    }
+
+    /** Every file as a list line, with its commune's and referent's names. */
+    public List<BeneficiarySummary> summaries() {
+        return summaryQuery(dsl).fetchSize(2_000).fetch(BeneficiaryRepository::toSummary);
+    }
+
+    public Optional<BeneficiarySummary> summary(BeneficiaryId id) {
+        return summaryQuery(dsl).where(BENEFICIARY.ID.eq(id.value())).fetchOptional(BeneficiaryRepository::toSummary);
+    }
+
+    public int count() {
+        return dsl.fetchCount(BENEFICIARY);
+    }
+
+    /** Files that may be the same person as this one: same name and birth date, or a similar name in the same commune. */
+    public List<PossibleDuplicate> possibleDuplicates(Beneficiary candidate) {
+        Condition related = DSL.falseCondition();
+        if (candidate.birthDate() != null) {
+            related = related.or(BENEFICIARY.BIRTH_DATE.eq(candidate.birthDate()));
+        }
+        if (candidate.address().commune() != null) {
+            related = related.or(BENEFICIARY.COMMUNE_INSEE.eq(candidate.address().commune().value()));
+        }
+        List<BeneficiarySummary> nearby = summaryQuery(dsl).where(related).fetch(BeneficiaryRepository::toSummary);
+        return DuplicateDetector.find(candidate, nearby);
+    }
+
+    /** Validates and saves the file; throws {@link InvalidRecordException} with every problem, writing nothing. */
+    public Change save(Beneficiary beneficiary, StaffId author) {
+        return writer.write(author, tx -> save(tx, beneficiary));
+    }
+
+    public Change save(WriteTransaction tx, Beneficiary beneficiary) {
+        List<Problem> problems = BeneficiaryRules.validate(beneficiary, LocalDate.now(clock));
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException("Beneficiary", problems);
+        }
+        return tx.save(values(beneficiary), beneficiary.id().value());
+    }
+
+    /** Closes the file: it stays, with its history, but is no longer active. */
+    public Change close(BeneficiaryId id, StaffId author) {
+        return writer.write(author, tx -> {
+            Beneficiary current = tx.read().selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value()))
+                    .fetchOptional(BeneficiaryRepository::toModel)
+                    .orElseThrow(() -> new IllegalArgumentException("No beneficiary " + id));
+            return tx.save(values(current.withStatus(BeneficiaryStatus.CLOSED)), id.value());
+        });
+    }
+
+    private static Values<BeneficiaryRecord> values(Beneficiary b) {
+        return Values.of(BENEFICIARY_TABLE)
+                .set(BENEFICIARY.FIRST_NAME, b.firstName())
+                .set(BENEFICIARY.LAST_NAME, b.lastName())
+                .set(BENEFICIARY.BIRTH_DATE, b.birthDate())
+                .set(BENEFICIARY.ADDRESS_LINE, b.address().line())
+                .set(BENEFICIARY.POSTAL_CODE, b.address().postalCode())
+                .set(BENEFICIARY.COMMUNE_INSEE, insee(b.address().commune()))
+                .set(BENEFICIARY.PHONE, b.contact().phone())
+                .set(BENEFICIARY.EMAIL, b.contact().email())
+                .set(BENEFICIARY.DOMAINS, enumSet(b.domains()))
+                .set(BENEFICIARY.STATUS, name(b.status()))
+                .set(BENEFICIARY.REFERENT_ID, b.referent() == null ? null : b.referent().value())
+                .set(BENEFICIARY.CONSENT_DATE, b.consent().date())
+                .set(BENEFICIARY.CONSENT_SCOPE, name(b.consent().scope()))
+                .set(BENEFICIARY.CONSENT_METHOD, name(b.consent().method()))
+                .set(BENEFICIARY.SITUATION, b.situation());
+    }
+
+    static Beneficiary toModel(BeneficiaryRecord r) {
+        return new Beneficiary(new BeneficiaryId(r.getId()), r.getFirstName(), r.getLastName(), r.getBirthDate(),
+                new Address(r.getAddressLine(), r.getPostalCode(), insee(r.getCommuneInsee())),
+                new Contact(r.getPhone(), r.getEmail()),
+                enumSet(Domain.class, r.getDomains()),
+                parse(BeneficiaryStatus.class, r.getStatus()),
+                r.getReferentId() == null ? null : new StaffId(r.getReferentId()),
+                new Consent(r.getConsentDate(), parse(ConsentScope.class, r.getConsentScope()),
+                        parse(ConsentMethod.class, r.getConsentMethod())),
+                r.getSituation());
+    }
+
+    private static SelectOnConditionStep<Record> summaryQuery(DSLContext dsl) {
+        return dsl.select(List.<SelectField<?>>of(BENEFICIARY.ID, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME, BENEFICIARY.BIRTH_DATE,
+                        BENEFICIARY.COMMUNE_INSEE, COMMUNE.NAME, BENEFICIARY.POSTAL_CODE, BENEFICIARY.DOMAINS,
+                        BENEFICIARY.STATUS, STAFF_MEMBER.FIRST_NAME, STAFF_MEMBER.LAST_NAME))
+                .from(BENEFICIARY)
+                .leftJoin(COMMUNE).on(COMMUNE.INSEE_CODE.eq(BENEFICIARY.COMMUNE_INSEE))
+                .leftJoin(STAFF_MEMBER).on(STAFF_MEMBER.ID.eq(BENEFICIARY.REFERENT_ID));
+    }
+
+    private static BeneficiarySummary toSummary(Record r) {
+        String referentFirst = r.get(STAFF_MEMBER.FIRST_NAME);
+        UUID id = r.get(BENEFICIARY.ID);
+        return new BeneficiarySummary(new BeneficiaryId(id), r.get(BENEFICIARY.FIRST_NAME), r.get(BENEFICIARY.LAST_NAME),
+                r.get(BENEFICIARY.BIRTH_DATE), insee(r.get(BENEFICIARY.COMMUNE_INSEE)), r.get(COMMUNE.NAME),
+                r.get(BENEFICIARY.POSTAL_CODE), enumSet(Domain.class, r.get(BENEFICIARY.DOMAINS)),
+                parse(BeneficiaryStatus.class, r.get(BENEFICIARY.STATUS)),
+                referentFirst == null ? null : referentFirst + " " + r.get(STAFF_MEMBER.LAST_NAME));
+    }
+}

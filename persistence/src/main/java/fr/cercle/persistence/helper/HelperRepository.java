@@ -1,0 +1,127 @@
+package fr.cercle.persistence.helper;
+
+import fr.cercle.model.common.Contact;
+import fr.cercle.model.helper.BackgroundCheck;
+import fr.cercle.model.helper.BackgroundCheckStatus;
+import fr.cercle.model.helper.Helper;
+import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.helper.HelperRules;
+import fr.cercle.model.helper.HelperStatus;
+import fr.cercle.model.helper.HelperSummary;
+import fr.cercle.model.helper.Skill;
+import fr.cercle.model.helper.WeeklySlot;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.validation.InvalidRecordException;
+import fr.cercle.model.validation.Problem;
+import fr.cercle.persistence.jooq.tables.records.HelperRecord;
+import fr.cercle.persistence.write.Change;
+import fr.cercle.persistence.write.ChangeWriter;
+import fr.cercle.persistence.write.JsonValues;
+import fr.cercle.persistence.write.Values;
+import fr.cercle.persistence.write.WriteTransaction;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SelectOnConditionStep;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static fr.cercle.persistence.Columns.enumSet;
+import static fr.cercle.persistence.Columns.insee;
+import static fr.cercle.persistence.Columns.list;
+import static fr.cercle.persistence.Columns.name;
+import static fr.cercle.persistence.Columns.parse;
+import static fr.cercle.persistence.jooq.Tables.COMMUNE;
+import static fr.cercle.persistence.jooq.Tables.HELPER;
+import static fr.cercle.persistence.write.Entities.HELPER_TABLE;
+
+/** The roster of helpers. Every save is validated, then written with its journal entry. */
+public final class HelperRepository {
+
+    private final DSLContext dsl;
+    private final ChangeWriter writer;
+    private final Clock clock;
+
+    public HelperRepository(DSLContext dsl, ChangeWriter writer, Clock clock) {
+        this.dsl = dsl;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    public Optional<Helper> find(HelperId id) {
+        return dsl.selectFrom(HELPER).where(HELPER.ID.eq(id.value())).fetchOptional(HelperRepository::toModel);
+    }
+
+    public List<HelperSummary> summaries() {
+        return summaryQuery(dsl).fetchSize(2_000).fetch(HelperRepository::toSummary);
+    }
+
+    public Optional<HelperSummary> summary(HelperId id) {
+        return summaryQuery(dsl).where(HELPER.ID.eq(id.value())).fetchOptional(HelperRepository::toSummary);
+    }
+
+    public int count() {
+        return dsl.fetchCount(HELPER);
+    }
+
+    /** Validates and saves the helper; throws {@link InvalidRecordException} with every problem, writing nothing. */
+    public Change save(Helper helper, StaffId author) {
+        return writer.write(author, tx -> save(tx, helper));
+    }
+
+    public Change save(WriteTransaction tx, Helper helper) {
+        List<Problem> problems = HelperRules.validate(helper, LocalDate.now(clock));
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException("Helper", problems);
+        }
+        return tx.save(Values.of(HELPER_TABLE)
+                .set(HELPER.FIRST_NAME, helper.firstName())
+                .set(HELPER.LAST_NAME, helper.lastName())
+                .set(HELPER.PHONE, helper.contact().phone())
+                .set(HELPER.EMAIL, helper.contact().email())
+                .set(HELPER.COMMUNE_INSEE, insee(helper.commune()))
+                .set(HELPER.SKILLS, enumSet(helper.skills()))
+                .set(HELPER.TAGS, JsonValues.array(helper.tags()))
+                .set(HELPER.LANGUAGES, JsonValues.array(helper.languages()))
+                .set(HELPER.AVAILABILITY, JsonValues.array(helper.availability().stream().map(WeeklySlot::code).toList()))
+                .set(HELPER.MAX_COMMITMENTS, helper.maxCommitments())
+                .set(HELPER.CHARTER_SIGNED_ON, helper.charterSignedOn())
+                .set(HELPER.BACKGROUND_CHECK_STATUS, helper.backgroundCheck().status().name())
+                .set(HELPER.BACKGROUND_CHECK_DATE, helper.backgroundCheck().date())
+                .set(HELPER.STATUS, name(helper.status())), helper.id().value());
+    }
+
+    static Helper toModel(HelperRecord r) {
+        return new Helper(new HelperId(r.getId()), r.getFirstName(), r.getLastName(),
+                new Contact(r.getPhone(), r.getEmail()), insee(r.getCommuneInsee()),
+                enumSet(Skill.class, r.getSkills()),
+                new TreeSet<>(JsonValues.strings(r.getTags())),
+                new TreeSet<>(JsonValues.strings(r.getLanguages())),
+                new TreeSet<>(list(r.getAvailability(), WeeklySlot::parse)),
+                r.getMaxCommitments(), r.getCharterSignedOn(),
+                new BackgroundCheck(parse(BackgroundCheckStatus.class, r.getBackgroundCheckStatus()), r.getBackgroundCheckDate()),
+                parse(HelperStatus.class, r.getStatus()));
+    }
+
+    private static SelectOnConditionStep<Record> summaryQuery(DSLContext dsl) {
+        return dsl.select(List.<SelectField<?>>of(HELPER.ID, HELPER.FIRST_NAME, HELPER.LAST_NAME, HELPER.COMMUNE_INSEE, COMMUNE.NAME,
+                        COMMUNE.POSTAL_CODES, HELPER.SKILLS, HELPER.MAX_COMMITMENTS, HELPER.BACKGROUND_CHECK_STATUS,
+                        HELPER.STATUS))
+                .from(HELPER)
+                .leftJoin(COMMUNE).on(COMMUNE.INSEE_CODE.eq(HELPER.COMMUNE_INSEE));
+    }
+
+    private static HelperSummary toSummary(Record r) {
+        String postalCodes = r.get(COMMUNE.POSTAL_CODES);
+        String postalCode = postalCodes == null ? null : postalCodes.split("\\|")[0];
+        return new HelperSummary(new HelperId(r.get(HELPER.ID)), r.get(HELPER.FIRST_NAME), r.get(HELPER.LAST_NAME),
+                insee(r.get(HELPER.COMMUNE_INSEE)), r.get(COMMUNE.NAME), postalCode,
+                enumSet(Skill.class, r.get(HELPER.SKILLS)), r.get(HELPER.MAX_COMMITMENTS),
+                parse(BackgroundCheckStatus.class, r.get(HELPER.BACKGROUND_CHECK_STATUS)),
+                parse(HelperStatus.class, r.get(HELPER.STATUS)));
+    }
+}

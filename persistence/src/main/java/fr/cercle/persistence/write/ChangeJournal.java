@@ -1,0 +1,55 @@
+package fr.cercle.persistence.write;
+
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.time.Hlc;
+import fr.cercle.persistence.jooq.tables.records.ChangeJournalRecord;
+import org.jooq.DSLContext;
+
+import java.util.List;
+import java.util.UUID;
+
+import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
+
+/** Reads the change journal, oldest first. */
+public final class ChangeJournal {
+
+    private final DSLContext dsl;
+
+    public ChangeJournal(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Every entry about one record. */
+    public List<JournalEntry> entriesFor(String entity, UUID id) {
+        return dsl.selectFrom(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id)))
+                .orderBy(CHANGE_JOURNAL.SEQ)
+                .fetch(ChangeJournal::toEntry);
+    }
+
+    /** Entries after a sequence number, at most {@code limit} of them. */
+    public List<JournalEntry> entriesAfter(long seq, int limit) {
+        return dsl.selectFrom(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.SEQ.gt(seq))
+                .orderBy(CHANGE_JOURNAL.SEQ)
+                .limit(limit)
+                .fetch(ChangeJournal::toEntry);
+    }
+
+    public long count() {
+        return dsl.fetchCount(CHANGE_JOURNAL);
+    }
+
+    /** The latest timestamp issued on this installation, to restart its clock after it. */
+    public Hlc lastHlc() {
+        Long max = dsl.select(org.jooq.impl.DSL.max(CHANGE_JOURNAL.HLC)).from(CHANGE_JOURNAL).fetchOne(0, Long.class);
+        return max == null ? Hlc.ZERO : Hlc.unpack(max);
+    }
+
+    private static JournalEntry toEntry(ChangeJournalRecord r) {
+        return new JournalEntry(r.getSeq(), r.getEntity(), r.getEntityId(), Operation.valueOf(r.getOperation()),
+                JsonValues.object(r.getFields()), Hlc.unpack(r.getHlc()), new DeviceId(r.getDeviceId()),
+                new StaffId(r.getAuthorId()), r.getRecordedAt().toInstant());
+    }
+}

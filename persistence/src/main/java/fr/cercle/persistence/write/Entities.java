@@ -1,0 +1,35 @@
+package fr.cercle.persistence.write;
+
+import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
+import fr.cercle.persistence.jooq.tables.records.HelperRecord;
+import fr.cercle.persistence.jooq.tables.records.InstallationRecord;
+import fr.cercle.persistence.jooq.tables.records.StaffMemberRecord;
+
+import java.util.List;
+import java.util.Set;
+
+import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
+import static fr.cercle.persistence.jooq.Tables.HELPER;
+import static fr.cercle.persistence.jooq.Tables.INSTALLATION;
+import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
+
+/** Every synced entity, by its name in the journal. A new synced table is added here, and only here. */
+public final class Entities {
+
+    public static final EntityTable<InstallationRecord> INSTALLATION_TABLE =
+            EntityTable.of("installation", INSTALLATION, INSTALLATION.DEVICE_ID, Set.of());
+    public static final EntityTable<StaffMemberRecord> STAFF_MEMBER_TABLE =
+            EntityTable.of("staff_member", STAFF_MEMBER, STAFF_MEMBER.ID, Set.of(STAFF_MEMBER.DOMAINS));
+    public static final EntityTable<BeneficiaryRecord> BENEFICIARY_TABLE =
+            EntityTable.of("beneficiary", BENEFICIARY, BENEFICIARY.ID, Set.of(BENEFICIARY.DOMAINS));
+    public static final EntityTable<HelperRecord> HELPER_TABLE =
+            EntityTable.of("helper", HELPER, HELPER.ID,
+                    Set.of(HELPER.SKILLS, HELPER.TAGS, HELPER.LANGUAGES, HELPER.AVAILABILITY));
+
+    private Entities() {
+    }
+
+    public static List<EntityTable<?>> all() {
+        return List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE);
+    }
+}

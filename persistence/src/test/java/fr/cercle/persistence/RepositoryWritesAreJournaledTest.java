@@ -1,0 +1,98 @@
+package fr.cercle.persistence;
+
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.helper.Helper;
+import fr.cercle.model.installation.Structure;
+import fr.cercle.model.installation.StructureKind;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.installation.InstallationRepository;
+import fr.cercle.persistence.staff.StaffRepository;
+import fr.cercle.persistence.write.Entities;
+import fr.cercle.persistence.write.JournalEntry;
+import fr.cercle.persistence.write.Operation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every write method of every repository leaves its journal entry: with the architecture test that
+ * forbids writing outside the write path, this is what guarantees sync never misses a change.
+ */
+class RepositoryWritesAreJournaledTest {
+
+    @TempDir
+    Path dir;
+    CercleDatabase db;
+    StaffMember author;
+
+    @BeforeEach
+    void open() {
+        db = CercleDatabase.open(dir, TestData.CLOCK);
+        author = TestData.staff();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void staffSave() {
+        new StaffRepository(db.dsl(), db.writer()).save(author, author.id());
+
+        assertJournaled("staff_member", author.id().value(), Operation.CREATE);
+    }
+
+    @Test
+    void installationSave() {
+        InstallationRepository installation = new InstallationRepository(db.dsl(), db.deviceId());
+        db.writer().run(author.id(), tx -> installation.save(tx,
+                new Structure("CCAS de La Souterraine", StructureKind.CCAS, TestData.LA_SOUTERRAINE)));
+
+        assertJournaled("installation", db.deviceId().value(), Operation.CREATE);
+        assertThat(installation.find()).get().extracting(i -> i.structure().name()).isEqualTo("CCAS de La Souterraine");
+    }
+
+    @Test
+    void beneficiarySaveAndClose() {
+        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        Beneficiary jeanne = TestData.beneficiary(author.id()).build();
+
+        repository.save(jeanne, author.id());
+        repository.close(jeanne.id(), author.id());
+
+        assertJournaled("beneficiary", jeanne.id().value(), Operation.CREATE, Operation.UPDATE);
+    }
+
+    @Test
+    void helperSave() {
+        HelperRepository repository = new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        Helper karim = TestData.helper().build();
+
+        repository.save(karim, author.id());
+        repository.save(karim.toBuilder().maxCommitments(3).build(), author.id());
+
+        assertJournaled("helper", karim.id().value(), Operation.CREATE, Operation.UPDATE);
+    }
+
+    @Test
+    void everySyncedTableIsCoveredAbove() {
+        assertThat(Entities.all()).extracting(t -> t.entity())
+                .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper");
+    }
+
+    private void assertJournaled(String entity, UUID id, Operation... operations) {
+        List<JournalEntry> entries = db.journal().entriesFor(entity, id);
+        assertThat(entries).extracting(JournalEntry::operation).containsExactly(operations);
+        assertThat(entries).allSatisfy(e -> assertThat(e.author()).isEqualTo(author.id()));
+    }
+}
