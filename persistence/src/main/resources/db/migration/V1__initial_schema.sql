@@ -47,7 +47,7 @@ CREATE TABLE change_journal (
     entity      VARCHAR(40)              NOT NULL,
     entity_id   UUID                     NOT NULL,
     operation   VARCHAR(10)              NOT NULL CHECK (operation IN ('CREATE', 'UPDATE', 'DELETE')),
-    fields      CHARACTER LARGE OBJECT   NOT NULL,
+    fields      VARCHAR(1000000)         NOT NULL,
     hlc         BIGINT                   NOT NULL,
     device_id   UUID                     NOT NULL,
     author_id   UUID                     NOT NULL,

@@ -76,7 +76,7 @@ public final class CercleDatabase implements AutoCloseable {
         pool.setMaxConnections(8);
         try {
             checkOpens(pool, file);
-            migrate(pool, directory, file, migrationLocations);
+            migrate(pool, directory, file, migrationLocations, clock);
             return new CercleDatabase(directory, pool, clock);
         } catch (RuntimeException e) {
             pool.dispose();
@@ -99,7 +99,7 @@ public final class CercleDatabase implements AutoCloseable {
         }
     }
 
-    private static void migrate(JdbcConnectionPool pool, Path directory, Path file, List<String> locations) {
+    private static void migrate(JdbcConnectionPool pool, Path directory, Path file, List<String> locations, Clock clock) {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(pool)
@@ -112,7 +112,7 @@ public final class CercleDatabase implements AutoCloseable {
                 throw new NewerDatabaseException(file, current.getVersion().getVersion());
             }
             if (info.pending().length > 0 && current != null) {
-                backup(pool, directory, current.getVersion().getVersion());
+                backup(pool, directory, current.getVersion().getVersion(), clock);
             }
             int applied = flyway.migrate().migrationsExecuted;
             if (applied > 0) {
@@ -131,9 +131,9 @@ public final class CercleDatabase implements AutoCloseable {
     }
 
     /** A consistent copy of the database, taken before a migration, in {@code backups/}. */
-    private static void backup(JdbcConnectionPool pool, Path directory, String version) {
+    private static void backup(JdbcConnectionPool pool, Path directory, String version, Clock clock) {
         Path folder = directory.resolve(BACKUP_FOLDER);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path target = folder.resolve("cercle-v" + version + "-before-upgrade-" + stamp + ".zip");
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             Files.createDirectories(folder);

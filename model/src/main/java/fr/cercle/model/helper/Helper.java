@@ -65,6 +65,11 @@ public record Helper(
         return new Builder(HelperId.newId());
     }
 
+    /** A builder for the helper with this id (a form editing an existing record). */
+    public static Builder builder(HelperId id) {
+        return new Builder(id);
+    }
+
     public Builder toBuilder() {
         return new Builder(id)
                 .firstName(firstName).lastName(lastName).contact(contact).commune(commune)

@@ -77,7 +77,7 @@ public final class CommuneRepository {
     /** The communes of one intercommunality, largest first. */
     public List<Commune> inIntercommunality(String epciCode) {
         return dsl.selectFrom(COMMUNE).where(COMMUNE.EPCI_CODE.eq(epciCode))
-                .orderBy(COMMUNE.POPULATION.desc()).fetch(CommuneRepository::toCommune);
+                .orderBy(COMMUNE.POPULATION.desc(), COMMUNE.INSEE_CODE).fetch(CommuneRepository::toCommune);
     }
 
     public int count() {

@@ -7,6 +7,7 @@ import fr.cercle.model.installation.StructureKind;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.persistence.Columns;
+import fr.cercle.persistence.write.Change;
 import fr.cercle.persistence.write.Values;
 import fr.cercle.persistence.write.WriteTransaction;
 import org.jooq.DSLContext;
@@ -35,12 +36,12 @@ public final class InstallationRepository {
     }
 
     /** Records the structure of this installation, within a transaction of the write path. */
-    public void save(WriteTransaction tx, Structure structure) {
+    public Change save(WriteTransaction tx, Structure structure) {
         List<Problem> problems = structure.validate();
         if (!problems.isEmpty()) {
             throw new InvalidRecordException("Structure", problems);
         }
-        tx.save(Values.of(INSTALLATION_TABLE)
+        return tx.save(Values.of(INSTALLATION_TABLE)
                 .set(INSTALLATION.STRUCTURE_NAME, structure.name())
                 .set(INSTALLATION.STRUCTURE_KIND, structure.kind().name())
                 .set(INSTALLATION.STRUCTURE_COMMUNE, structure.commune().value()), device.value());

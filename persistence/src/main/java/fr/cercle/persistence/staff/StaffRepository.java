@@ -6,6 +6,7 @@ import fr.cercle.model.staff.StaffMember;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.persistence.jooq.tables.records.StaffMemberRecord;
+import fr.cercle.persistence.write.Change;
 import fr.cercle.persistence.write.ChangeWriter;
 import fr.cercle.persistence.write.Values;
 import fr.cercle.persistence.write.WriteTransaction;
@@ -41,17 +42,17 @@ public final class StaffRepository {
     }
 
     /** Saves a staff member on behalf of the author (for the very first one, themselves). */
-    public void save(StaffMember member, StaffId author) {
-        writer.run(author, tx -> save(tx, member));
+    public Change save(StaffMember member, StaffId author) {
+        return writer.write(author, tx -> save(tx, member));
     }
 
     /** Saves within a larger transaction, such as the first start that records the structure too. */
-    public static void save(WriteTransaction tx, StaffMember member) {
+    public Change save(WriteTransaction tx, StaffMember member) {
         List<Problem> problems = member.validate();
         if (!problems.isEmpty()) {
             throw new InvalidRecordException("Staff member", problems);
         }
-        tx.save(Values.of(STAFF_MEMBER_TABLE)
+        return tx.save(Values.of(STAFF_MEMBER_TABLE)
                 .set(STAFF_MEMBER.FIRST_NAME, member.firstName())
                 .set(STAFF_MEMBER.LAST_NAME, member.lastName())
                 .set(STAFF_MEMBER.STRUCTURE, member.structure())
