@@ -1,0 +1,121 @@
+package fr.cercle.app;
+
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.task.TaskRunner;
+import fr.cercle.model.commune.Commune;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.commune.CommuneRepository;
+import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.installation.InstallationRepository;
+import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.staff.StaffRepository;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: the opened database, its repositories, the task runner and the words of the
+ * interface, built once and passed to each screen through its constructor. No global state.
+ */
+public final class AppContext {
+
+    private final CercleDatabase db;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final UserPreferences preferences;
+    private final boolean demo;
+    private final ObjectProperty<StaffMember> currentStaff;
+
+    public AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
+                      StaffMember currentStaff) {
+        this(db, tasks, i18n, preferences, demo, new SimpleObjectProperty<>(currentStaff));
+    }
+
+    private AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
+                       ObjectProperty<StaffMember> currentStaff) {
+        this.db = db;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.preferences = preferences;
+        this.demo = demo;
+        this.currentStaff = currentStaff;
+    }
+
+    /** The same context speaking another language (the interface is rebuilt with it). */
+    public AppContext withI18n(I18n other) {
+        return new AppContext(db, tasks, other, preferences, demo, currentStaff);
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public UserPreferences preferences() {
+        return preferences;
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public Clock clock() {
+        return db.clock();
+    }
+
+    public CercleDatabase database() {
+        return db;
+    }
+
+    public BeneficiaryRepository beneficiaries() {
+        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+    }
+
+    public HelperRepository helpers() {
+        return new HelperRepository(db.dsl(), db.writer(), db.clock());
+    }
+
+    public StaffRepository staff() {
+        return new StaffRepository(db.dsl(), db.writer());
+    }
+
+    public CommuneRepository communes() {
+        return new CommuneRepository(db.dsl());
+    }
+
+    public InstallationRepository installation() {
+        return new InstallationRepository(db.dsl(), db.deviceId());
+    }
+
+    public LocalSettings localSettings() {
+        return db.localSettings();
+    }
+
+    /** The author of changes, chosen in the settings (sign-in comes later). */
+    public ObjectProperty<StaffMember> currentStaffProperty() {
+        return currentStaff;
+    }
+
+    public StaffId author() {
+        StaffMember member = currentStaff.get();
+        if (member == null) {
+            throw new IllegalStateException("No staff member chosen as author");
+        }
+        return member.id();
+    }
+
+    /** A commune search for {@link fr.cercle.app.ui.CommuneField}, run in the background. */
+    public void searchCommunes(String text, Consumer<List<Commune>> found) {
+        tasks.run(() -> communes().search(text, 12), found, e -> found.accept(List.of()));
+    }
+}

@@ -1,0 +1,117 @@
+package fr.cercle.app;
+
+import atlantafx.base.theme.PrimerLight;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.shell.MainWindow;
+import fr.cercle.app.startup.Startup;
+import fr.cercle.app.startup.StartupErrors;
+import fr.cercle.app.startup.StartupView;
+import fr.cercle.app.task.TaskRunner;
+import fr.cercle.app.ui.Styles;
+import fr.cercle.app.welcome.WelcomeView;
+import fr.cercle.app.welcome.WelcomeViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The JavaFX application: shows the startup screen at once, opens the data in the background, then
+ * the welcome (first start) or the main window. A database that cannot be opened gets a clear
+ * dialog and a clean exit.
+ */
+public final class CercleApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CercleApp.class);
+    private static LaunchOptions options = new LaunchOptions(false, null);
+    private static Path dataDir;
+
+    private TaskRunner tasks;
+    private AppContext context;
+
+    /** Called by {@link Main} before launching: JavaFX creates this class itself, without arguments. */
+    static void prepare(LaunchOptions launchOptions, Path directory) {
+        options = Objects.requireNonNull(launchOptions);
+        dataDir = Objects.requireNonNull(directory);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Path directory = dataDir != null ? dataDir : Main.dataDirectory(options);
+        UserPreferences preferences = UserPreferences.load(directory);
+        I18n i18n = new I18n(preferences.language());
+        tasks = TaskRunner.forJavaFx();
+
+        StartupView splash = new StartupView(i18n);
+        Scene scene = new Scene(splash.node(), 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(i18n.get("app.name") + (options.demo() ? " — " + i18n.get("nav.demo") : ""));
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        stage.show();
+        LOG.info("Window shown; opening data in {}", directory);
+
+        tasks.run(() -> Startup.run(directory, options.demo(), Clock.systemDefaultZone(),
+                        step -> Platform.runLater(() -> splash.show(step))),
+                result -> {
+                    context = new AppContext(result.db(), tasks, i18n, preferences, options.demo(),
+                            result.author().orElse(null));
+                    if (result.installation().isPresent() && result.author().isPresent()) {
+                        showMain(stage, context);
+                    } else {
+                        showWelcome(stage, context);
+                    }
+                },
+                error -> {
+                    StartupErrors.Message message = StartupErrors.of(error, i18n, directory);
+                    Alert alert = new Alert(Alert.AlertType.ERROR, message.content());
+                    alert.setTitle(i18n.get("app.name"));
+                    alert.setHeaderText(message.header());
+                    alert.initOwner(stage);
+                    alert.showAndWait();
+                    Platform.exit();
+                });
+    }
+
+    private void showWelcome(Stage stage, AppContext ctx) {
+        WelcomeView welcome = new WelcomeView(new WelcomeViewModel(ctx), ctx, member -> showMain(stage, ctx));
+        stage.getScene().setRoot(welcome.node());
+        welcome.focusFirstField();
+    }
+
+    private void showMain(Stage stage, AppContext ctx) {
+        context = ctx;
+        MainWindow window = new MainWindow(ctx, other -> showMain(stage, other));
+        window.installShortcuts();
+        setRoot(stage, window.node());
+        stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));
+        LOG.info("Main window ready");
+    }
+
+    private static void setRoot(Stage stage, Parent root) {
+        stage.getScene().getAccelerators().clear();
+        stage.getScene().setRoot(root);
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (context != null) {
+            context.database().close();
+        }
+        LOG.info("Cercle closed");
+    }
+}

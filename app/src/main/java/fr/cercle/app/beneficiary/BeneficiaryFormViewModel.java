@@ -1,0 +1,403 @@
+package fr.cercle.app.beneficiary;
+
+import fr.cercle.app.AppContext;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.i18n.ProblemMessages;
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.beneficiary.BeneficiaryRules;
+import fr.cercle.model.beneficiary.BeneficiaryStatus;
+import fr.cercle.model.beneficiary.BeneficiarySummary;
+import fr.cercle.model.beneficiary.Consent;
+import fr.cercle.model.beneficiary.ConsentMethod;
+import fr.cercle.model.beneficiary.ConsentScope;
+import fr.cercle.model.beneficiary.PossibleDuplicate;
+import fr.cercle.model.common.Address;
+import fr.cercle.model.common.Contact;
+import fr.cercle.model.common.Domain;
+import fr.cercle.model.commune.Commune;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.model.validation.InvalidRecordException;
+import fr.cercle.model.validation.Problem;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static javafx.beans.binding.Bindings.stringValueAt;
+
+/**
+ * The form of one beneficiary's file: create, edit, close. Checks every field before saving and
+ * names what to fix next to each; before creating a file (or changing who it is about), shows the
+ * files that may be the same person and saves only once the caseworker says it is not.
+ */
+public final class BeneficiaryFormViewModel {
+
+    /** Field name of the unreadable-date problems, which the model never sees. */
+    static final String UNREADABLE = "UNREADABLE_DATE";
+
+    private final AppContext context;
+    private final I18n i18n;
+
+    private final StringProperty firstName = new SimpleStringProperty(this, "firstName");
+    private final StringProperty lastName = new SimpleStringProperty(this, "lastName");
+    private final ObjectProperty<LocalDate> birthDate = new SimpleObjectProperty<>(this, "birthDate");
+    private final BooleanProperty birthDateUnreadable = new SimpleBooleanProperty(this, "birthDateUnreadable");
+    private final StringProperty addressLine = new SimpleStringProperty(this, "addressLine");
+    private final ObjectProperty<Commune> commune = new SimpleObjectProperty<>(this, "commune");
+    private final ObservableList<String> postalCodes = FXCollections.observableArrayList();
+    private final StringProperty postalCode = new SimpleStringProperty(this, "postalCode");
+    private final StringProperty phone = new SimpleStringProperty(this, "phone");
+    private final StringProperty email = new SimpleStringProperty(this, "email");
+    private final Map<Domain, BooleanProperty> domains = new EnumMap<>(Domain.class);
+    private final ObjectProperty<BeneficiaryStatus> status = new SimpleObjectProperty<>(this, "status", BeneficiaryStatus.ACTIVE);
+    private final ObjectProperty<StaffMember> referent = new SimpleObjectProperty<>(this, "referent");
+    private final ObservableList<StaffMember> staffChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalDate> consentDate = new SimpleObjectProperty<>(this, "consentDate");
+    private final BooleanProperty consentDateUnreadable = new SimpleBooleanProperty(this, "consentDateUnreadable");
+    private final ObjectProperty<ConsentScope> consentScope = new SimpleObjectProperty<>(this, "consentScope");
+    private final ObjectProperty<ConsentMethod> consentMethod = new SimpleObjectProperty<>(this, "consentMethod");
+    private final StringProperty situation = new SimpleStringProperty(this, "situation");
+
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final ObservableList<PossibleDuplicate> duplicates = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper existing = new ReadOnlyBooleanWrapper(this, "existing");
+
+    private BeneficiaryId id = BeneficiaryId.newId();
+    private Beneficiary loaded;
+    private Beneficiary baseline;
+    private boolean notADuplicate;
+    private Consumer<BeneficiarySummary> onSaved = saved -> { };
+
+    public BeneficiaryFormViewModel(AppContext context) {
+        this.context = context;
+        this.i18n = context.i18n();
+        for (Domain d : Domain.values()) {
+            domains.put(d, new SimpleBooleanProperty(this, "domain" + d, false));
+        }
+        commune.addListener((obs, old, chosen) -> {
+            postalCodes.setAll(chosen == null ? List.of() : chosen.postalCodes());
+            if (chosen == null || postalCode.get() == null || !chosen.postalCodes().contains(postalCode.get())) {
+                postalCode.set(chosen == null ? null : chosen.mainPostalCode());
+            }
+        });
+        title.set(i18n.get("beneficiary.form.new"));
+    }
+
+    // Properties
+
+    public StringProperty firstNameProperty() {
+        return firstName;
+    }
+
+    public StringProperty lastNameProperty() {
+        return lastName;
+    }
+
+    public ObjectProperty<LocalDate> birthDateProperty() {
+        return birthDate;
+    }
+
+    public BooleanProperty birthDateUnreadableProperty() {
+        return birthDateUnreadable;
+    }
+
+    public StringProperty addressLineProperty() {
+        return addressLine;
+    }
+
+    public ObjectProperty<Commune> communeProperty() {
+        return commune;
+    }
+
+    public ObservableList<String> postalCodes() {
+        return postalCodes;
+    }
+
+    public StringProperty postalCodeProperty() {
+        return postalCode;
+    }
+
+    public StringProperty phoneProperty() {
+        return phone;
+    }
+
+    public StringProperty emailProperty() {
+        return email;
+    }
+
+    public BooleanProperty domainProperty(Domain d) {
+        return domains.get(d);
+    }
+
+    public ObjectProperty<BeneficiaryStatus> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<StaffMember> referentProperty() {
+        return referent;
+    }
+
+    public ObservableList<StaffMember> staffChoices() {
+        return staffChoices;
+    }
+
+    public ObjectProperty<LocalDate> consentDateProperty() {
+        return consentDate;
+    }
+
+    public BooleanProperty consentDateUnreadableProperty() {
+        return consentDateUnreadable;
+    }
+
+    public ObjectProperty<ConsentScope> consentScopeProperty() {
+        return consentScope;
+    }
+
+    public ObjectProperty<ConsentMethod> consentMethodProperty() {
+        return consentMethod;
+    }
+
+    public StringProperty situationProperty() {
+        return situation;
+    }
+
+    /** What to fix in a field, empty when nothing. */
+    public ObservableStringValue error(String field) {
+        return stringValueAt(errors, field);
+    }
+
+    public ObservableMap<String, String> errors() {
+        return errors;
+    }
+
+    public ObservableList<PossibleDuplicate> duplicates() {
+        return duplicates;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** A failure that is not about one field (the database refused), in plain words. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True when editing a file that exists (it can then be closed). */
+    public ReadOnlyBooleanProperty existingProperty() {
+        return existing.getReadOnlyProperty();
+    }
+
+    public BeneficiaryId id() {
+        return id;
+    }
+
+    public void setOnSaved(Consumer<BeneficiarySummary> onSaved) {
+        this.onSaved = Objects.requireNonNull(onSaved);
+    }
+
+    // Commands
+
+    /** A blank file, referred to the current staff member, consent dated today. */
+    public void startNew() {
+        StaffMember me = context.currentStaffProperty().get();
+        loadStaff(me == null ? null : me.id());
+        referent.set(me);
+        consentDate.set(LocalDate.now(context.clock()));
+        baseline = toBeneficiary();
+    }
+
+    /** True when the form holds something not saved yet (leaving asks first). */
+    public boolean hasChanges() {
+        return baseline != null && !baseline.equals(toBeneficiary());
+    }
+
+    /** Loads an existing file in the background. */
+    public void load(BeneficiaryId beneficiaryId) {
+        busy.set(true);
+        context.tasks().run(() -> {
+                    Beneficiary found = context.beneficiaries().find(beneficiaryId)
+                            .orElseThrow(() -> new IllegalArgumentException("No beneficiary " + beneficiaryId));
+                    Optional<Commune> place = found.address().commune() == null ? Optional.empty()
+                            : context.communes().find(found.address().commune());
+                    return new Loaded(found, place.orElse(null), context.staff().all());
+                },
+                this::fill,
+                e -> {
+                    busy.set(false);
+                    failure.set(i18n.get("error.load"));
+                });
+    }
+
+    private record Loaded(Beneficiary beneficiary, Commune commune, List<StaffMember> staff) {
+    }
+
+    private void fill(Loaded data) {
+        Beneficiary b = data.beneficiary();
+        loaded = b;
+        id = b.id();
+        staffChoices.setAll(data.staff());
+        firstName.set(b.firstName());
+        lastName.set(b.lastName());
+        birthDate.set(b.birthDate());
+        addressLine.set(b.address().line());
+        commune.set(data.commune());
+        postalCode.set(b.address().postalCode());
+        phone.set(b.contact().phone());
+        email.set(b.contact().email());
+        domains.forEach((d, p) -> p.set(b.domains().contains(d)));
+        status.set(b.status());
+        referent.set(data.staff().stream().filter(s -> s.id().equals(b.referent())).findFirst().orElse(null));
+        consentDate.set(b.consent().date());
+        consentScope.set(b.consent().scope());
+        consentMethod.set(b.consent().method());
+        situation.set(b.situation());
+        title.set(b.fullName());
+        existing.set(true);
+        busy.set(false);
+        baseline = toBeneficiary();
+    }
+
+    private void loadStaff(StaffId keep) {
+        context.tasks().run(() -> context.staff().all(), all -> {
+            staffChoices.setAll(all.stream().filter(s -> s.active() || s.id().equals(keep)).toList());
+        }, e -> failure.set(i18n.get("error.load")));
+    }
+
+    /** The file as the form holds it now. */
+    public Beneficiary toBeneficiary() {
+        Set<Domain> chosen = EnumSet.noneOf(Domain.class);
+        domains.forEach((d, p) -> {
+            if (p.get()) {
+                chosen.add(d);
+            }
+        });
+        return new Beneficiary(id, firstName.get(), lastName.get(), birthDate.get(),
+                new Address(addressLine.get(), postalCode.get(), commune.get() == null ? null : commune.get().code()),
+                new Contact(phone.get(), email.get()), chosen, status.get(),
+                referent.get() == null ? null : referent.get().id(),
+                new Consent(consentDate.get(), consentScope.get(), consentMethod.get()), situation.get());
+    }
+
+    /**
+     * Checks the form; if it is right, looks for possible duplicates (for a new file or a changed
+     * identity), then saves in the background. Returns false when something must be fixed first.
+     */
+    public boolean save() {
+        failure.set(null);
+        Beneficiary b = toBeneficiary();
+        if (!check(b)) {
+            return false;
+        }
+        if (!notADuplicate && identityChanged(b)) {
+            busy.set(true);
+            context.tasks().run(() -> context.beneficiaries().possibleDuplicates(b), found -> {
+                busy.set(false);
+                if (found.isEmpty()) {
+                    write(b);
+                } else {
+                    duplicates.setAll(found);
+                }
+            }, this::failed);
+        } else {
+            write(b);
+        }
+        return true;
+    }
+
+    /** The caseworker looked at the possible duplicates and says this is another person. */
+    public void confirmNotADuplicate() {
+        notADuplicate = true;
+        duplicates.clear();
+        save();
+    }
+
+    /** Closes the file (after the view asked for confirmation). */
+    public void closeFile() {
+        busy.set(true);
+        StaffId author = context.author();
+        context.tasks().run(() -> {
+            context.beneficiaries().close(id, author);
+            return context.beneficiaries().summary(id).orElseThrow();
+        }, summary -> {
+            busy.set(false);
+            status.set(BeneficiaryStatus.CLOSED);
+            onSaved.accept(summary);
+        }, this::failed);
+    }
+
+    private boolean check(Beneficiary b) {
+        List<Problem> problems = BeneficiaryRules.validate(b, LocalDate.now(context.clock()));
+        errors.clear();
+        errors.putAll(ProblemMessages.byField(i18n, problems));
+        if (birthDateUnreadable.get()) {
+            errors.put(Beneficiary.BIRTH_DATE, i18n.get("validation." + UNREADABLE));
+        }
+        if (consentDateUnreadable.get()) {
+            errors.put(Beneficiary.CONSENT_DATE, i18n.get("validation." + UNREADABLE));
+        }
+        return errors.isEmpty();
+    }
+
+    private boolean identityChanged(Beneficiary b) {
+        return loaded == null
+                || !Objects.equals(loaded.firstName(), b.firstName())
+                || !Objects.equals(loaded.lastName(), b.lastName())
+                || !Objects.equals(loaded.birthDate(), b.birthDate())
+                || !Objects.equals(loaded.address().commune(), b.address().commune());
+    }
+
+    private void write(Beneficiary b) {
+        busy.set(true);
+        StaffId author = context.author();
+        context.tasks().run(() -> {
+            context.beneficiaries().save(b, author);
+            return context.beneficiaries().summary(b.id()).orElseThrow();
+        }, summary -> {
+            busy.set(false);
+            loaded = b;
+            baseline = b;
+            existing.set(true);
+            title.set(b.fullName());
+            onSaved.accept(summary);
+        }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        busy.set(false);
+        if (e instanceof InvalidRecordException invalid) {
+            errors.putAll(ProblemMessages.byField(i18n, invalid.problems()));
+        } else {
+            failure.set(i18n.get("error.save"));
+        }
+    }
+}

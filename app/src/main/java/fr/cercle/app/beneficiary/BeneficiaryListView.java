@@ -1,0 +1,55 @@
+package fr.cercle.app.beneficiary;
+
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.FilterChoice;
+import fr.cercle.app.ui.ListScaffold;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.beneficiary.BeneficiaryStatus;
+import fr.cercle.model.common.Domain;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The list of beneficiaries: search, filters by domain and status, sortable columns, a new file. */
+public final class BeneficiaryListView {
+
+    private final ListScaffold<BeneficiaryRow, BeneficiaryColumn> scaffold;
+
+    public BeneficiaryListView(BeneficiaryListViewModel model, I18n i18n, Consumer<BeneficiaryId> open, Runnable create) {
+        scaffold = new ListScaffold<>(i18n, new ListScaffold.Spec<>("beneficiary",
+                i18n.get("beneficiaries.title"), i18n.get("beneficiaries.new"), i18n.get("beneficiaries.search"),
+                i18n.get("beneficiaries.empty"), Material2OutlinedMZ.PEOPLE,
+                model.searchProperty(), model.countText(), model.loadingProperty(), model.totalProperty(),
+                model.errorProperty(), create, row -> open.accept(row.summary().id()), model::sortBy), model.rows());
+        scaffold.addFilter("domainFilter",
+                FilterChoice.withAll(i18n.get("filter.allDomains"), List.of(Domain.values()), i18n::label),
+                model.domainProperty()::set);
+        scaffold.addFilter("statusFilter",
+                FilterChoice.withAll(i18n.get("filter.allStatuses"), List.of(BeneficiaryStatus.values()), i18n::label),
+                model.statusProperty()::set);
+        TableColumn<BeneficiaryRow, String> lastName =
+                scaffold.column("column.lastName", BeneficiaryColumn.LAST_NAME, r -> r.summary().lastName(), 160);
+        lastName.getStyleClass().add("strong-column");
+        scaffold.columns(
+                lastName,
+                scaffold.column("column.firstName", BeneficiaryColumn.FIRST_NAME, r -> r.summary().firstName(), 140),
+                scaffold.column("column.age", BeneficiaryColumn.BIRTH_DATE,
+                        r -> r.age() == null ? "" : i18n.format("column.ageValue", r.age()), 70),
+                scaffold.column("column.birthDate", BeneficiaryColumn.BIRTH_DATE, BeneficiaryRow::birthDateText, 110),
+                scaffold.column("column.commune", BeneficiaryColumn.COMMUNE, r -> r.summary().communeName(), 160),
+                scaffold.column("column.domains", BeneficiaryColumn.DOMAINS, BeneficiaryRow::domainsText, 170),
+                scaffold.column("column.status", BeneficiaryColumn.STATUS, BeneficiaryRow::statusText, 100),
+                scaffold.column("column.referent", BeneficiaryColumn.REFERENT, r -> r.summary().referentName(), 150));
+    }
+
+    public BorderPane node() {
+        return scaffold.node();
+    }
+
+    public void focusSearch() {
+        scaffold.focusSearch();
+    }
+}

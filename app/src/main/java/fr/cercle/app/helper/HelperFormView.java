@@ -1,0 +1,311 @@
+package fr.cercle.app.helper;
+
+import atlantafx.base.theme.Styles;
+import fr.cercle.app.AppContext;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.Choices;
+import fr.cercle.app.ui.CommuneField;
+import fr.cercle.app.ui.DateField;
+import fr.cercle.app.ui.Dialogs;
+import fr.cercle.app.ui.FormLayout;
+import fr.cercle.app.ui.Icons;
+import fr.cercle.app.ui.Scrolling;
+import fr.cercle.model.helper.BackgroundCheckStatus;
+import fr.cercle.model.helper.DayPart;
+import fr.cercle.model.helper.Helper;
+import fr.cercle.model.helper.HelperRules;
+import fr.cercle.model.helper.HelperStatus;
+import fr.cercle.model.helper.Skill;
+import fr.cercle.model.helper.WeeklySlot;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The form of a helper. Lays out and binds; the view model checks and saves. */
+public final class HelperFormView {
+
+    private final HelperFormViewModel model;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final Map<String, Control> controls = new LinkedHashMap<>();
+    private final DateField charter = new DateField();
+    private final DateField checkDate = new DateField();
+    private final VBox banners = new VBox(8);
+    private final Runnable back;
+
+    public HelperFormView(HelperFormViewModel model, AppContext context, Runnable back) {
+        this.model = model;
+        this.i18n = context.i18n();
+        this.back = back;
+
+        Button backButton = new Button(i18n.get("action.backToList"), Icons.of(Material2OutlinedAL.ARROW_BACK));
+        backButton.getStyleClass().add(Styles.FLAT);
+        backButton.setOnAction(e -> leave());
+        Label title = new Label();
+        title.setId("formTitle");
+        title.textProperty().bind(model.titleProperty());
+        title.getStyleClass().add(Styles.TITLE_2);
+        VBox header = new VBox(4, backButton, title, banners);
+        header.setPadding(new Insets(16, 24, 8, 24));
+
+        FormLayout form = new FormLayout();
+        form.section(i18n.get("helper.section.identity"));
+        TextField firstName = text(Helper.FIRST_NAME, model.firstNameProperty());
+        form.field(i18n.get("field.firstName") + " *", firstName, model.error(Helper.FIRST_NAME), firstName);
+        TextField lastName = text(Helper.LAST_NAME, model.lastNameProperty());
+        form.field(i18n.get("field.lastName") + " *", lastName, model.error(Helper.LAST_NAME), lastName);
+        TextField phone = text(Helper.PHONE, model.phoneProperty());
+        phone.setPromptText("06 12 34 56 78");
+        form.field(i18n.get("field.phone"), phone, model.error(Helper.PHONE), phone);
+        TextField email = text(Helper.EMAIL, model.emailProperty());
+        form.field(i18n.get("field.email"), email, model.error(Helper.EMAIL), email);
+        Label contactNote = new Label(i18n.get("helper.contact.note"));
+        contactNote.getStyleClass().add(Styles.TEXT_MUTED);
+        form.full(contactNote);
+        CommuneField commune = new CommuneField(context::searchCommunes, i18n.get("field.commune.prompt"));
+        commune.node().setId(Helper.COMMUNE);
+        commune.communeProperty().bindBidirectional(model.communeProperty());
+        controls.put(Helper.COMMUNE, commune.node());
+        form.field(i18n.get("field.commune") + " *", commune.node(), model.error(Helper.COMMUNE), commune.node());
+
+        form.section(i18n.get("helper.section.skills"));
+        FlowPane skillBoxes = new FlowPane(16, 8);
+        skillBoxes.setId(Helper.SKILLS);
+        for (Skill skill : Skill.values()) {
+            CheckBox box = new CheckBox(i18n.label(skill));
+            box.setId("skill-" + skill.name());
+            box.selectedProperty().bindBidirectional(model.skillProperty(skill));
+            box.setPrefWidth(290);
+            skillBoxes.getChildren().add(box);
+        }
+        form.field(i18n.get("field.skills"), skillBoxes, model.error(Helper.SKILLS), (Control) skillBoxes.getChildren().get(0));
+        TextField tags = text(Helper.TAGS, model.tagsProperty());
+        tags.setPromptText(i18n.get("field.tags.prompt"));
+        form.field(i18n.get("field.tags"), tags, model.error(Helper.TAGS), tags);
+        CheckComboBox<String> languages = new CheckComboBox<>();
+        languages.setId(Helper.LANGUAGES);
+        languages.getItems().setAll(HelperFormViewModel.LANGUAGES);
+        languages.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : model.languageName(code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        languages.setShowCheckedCount(false);
+        syncLanguages(languages);
+        languages.setMaxWidth(Double.MAX_VALUE);
+        controls.put(Helper.LANGUAGES, languages);
+        form.field(i18n.get("field.languages"), languages, model.error(Helper.LANGUAGES), languages);
+
+        form.section(i18n.get("helper.section.availability"));
+        form.field(i18n.get("field.availability"), availabilityGrid(), model.error(Helper.AVAILABILITY), null);
+
+        form.section(i18n.get("helper.section.commitment"));
+        Spinner<Integer> commitments = new Spinner<>(0, HelperRules.MAX_COMMITMENTS_LIMIT, model.maxCommitmentsProperty().get());
+        commitments.setId(Helper.MAX_COMMITMENTS);
+        commitments.setEditable(true);
+        commitments.getValueFactory().valueProperty().addListener((obs, old, v) -> {
+            if (v != null) {
+                model.maxCommitmentsProperty().set(v);
+            }
+        });
+        model.maxCommitmentsProperty().addListener((obs, old, v) -> commitments.getValueFactory().setValue(v.intValue()));
+        commitments.setPrefWidth(110);
+        controls.put(Helper.MAX_COMMITMENTS, commitments);
+        form.field(i18n.get("field.maxCommitments"), commitments, model.error(Helper.MAX_COMMITMENTS), commitments);
+        bindDate(charter, model.charterSignedOnProperty(), model.charterUnreadableProperty(), Helper.CHARTER_SIGNED_ON);
+        form.field(i18n.get("field.charterSignedOn"), charter.node(), model.error(Helper.CHARTER_SIGNED_ON), charter.node());
+        ComboBox<BackgroundCheckStatus> check = Choices.of(List.of(BackgroundCheckStatus.values()), i18n::label, "");
+        check.setId(Helper.BACKGROUND_CHECK_STATUS);
+        check.valueProperty().bindBidirectional(model.checkStatusProperty());
+        controls.put(Helper.BACKGROUND_CHECK_STATUS, check);
+        form.field(i18n.get("field.backgroundCheck"), check, model.error(Helper.BACKGROUND_CHECK_STATUS), check);
+        bindDate(checkDate, model.checkDateProperty(), model.checkDateUnreadableProperty(), Helper.BACKGROUND_CHECK_DATE);
+        form.field(i18n.get("field.backgroundCheckDate"), checkDate.node(), model.error(Helper.BACKGROUND_CHECK_DATE), checkDate.node());
+        ComboBox<HelperStatus> status = Choices.of(List.of(HelperStatus.values()), i18n::label, "");
+        status.setId(Helper.STATUS);
+        status.valueProperty().bindBidirectional(model.statusProperty());
+        controls.put(Helper.STATUS, status);
+        form.field(i18n.get("field.status") + " *", status, model.error(Helper.STATUS), status);
+        Label required = new Label(i18n.get("form.requiredNote"));
+        required.getStyleClass().add(Styles.TEXT_MUTED);
+        form.full(required);
+
+        VBox content = new VBox(form.node());
+        content.setPadding(new Insets(0, 24, 24, 24));
+        content.setMaxWidth(900);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        Scrolling.keepFocusedVisible(scroll);
+
+        Button save = new Button(i18n.get("action.save"), Icons.of(Material2OutlinedMZ.SAVE));
+        save.setId("save");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setDefaultButton(true);
+        save.disableProperty().bind(model.busyProperty());
+        save.setOnAction(e -> save());
+        Button cancel = new Button(i18n.get("action.cancel"));
+        cancel.setId("cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> leave());
+        HBox actions = new HBox(10, save, cancel);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(12, 24, 12, 24));
+        actions.getStyleClass().add("form-actions");
+
+        root.setTop(header);
+        root.setCenter(scroll);
+        root.setBottom(actions);
+        root.getStyleClass().add("form-page");
+        model.failureProperty().addListener((obs, old, message) -> showBanners());
+        model.errors().addListener((MapChangeListener<String, String>) c -> showBanners());
+    }
+
+    public BorderPane node() {
+        return root;
+    }
+
+    public void focusFirstField() {
+        controls.get(Helper.FIRST_NAME).requestFocus();
+    }
+
+    private GridPane availabilityGrid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        grid.setId(Helper.AVAILABILITY);
+        grid.getStyleClass().add("availability-grid");
+        DayOfWeek[] days = DayOfWeek.values();
+        for (int d = 0; d < days.length; d++) {
+            Label day = new Label(days[d].getDisplayName(TextStyle.SHORT, i18n.locale()));
+            GridPane.setHalignment(day, HPos.CENTER);
+            grid.add(day, d + 1, 0);
+        }
+        DayPart[] parts = DayPart.values();
+        for (int p = 0; p < parts.length; p++) {
+            grid.add(new Label(i18n.label(parts[p])), 0, p + 1);
+            for (int d = 0; d < days.length; d++) {
+                WeeklySlot slot = new WeeklySlot(days[d], parts[p]);
+                ToggleButton cell = new ToggleButton();
+                cell.setId("slot-" + slot.code());
+                cell.getStyleClass().add("slot");
+                cell.setPrefSize(56, 30);
+                cell.selectedProperty().bindBidirectional(model.availableProperty(slot));
+                cell.textProperty().bind(javafx.beans.binding.Bindings.when(cell.selectedProperty())
+                        .then("✓").otherwise(""));
+                cell.setAccessibleText(days[d].getDisplayName(TextStyle.FULL, i18n.locale()) + " " + i18n.label(parts[p]));
+                grid.add(cell, d + 1, p + 1);
+            }
+        }
+        return grid;
+    }
+
+    private void syncLanguages(CheckComboBox<String> box) {
+        model.languages().forEach(code -> box.getCheckModel().check(code));
+        model.languages().addListener((ListChangeListener<String>) c -> {
+            for (String code : HelperFormViewModel.LANGUAGES) {
+                boolean wanted = model.languages().contains(code);
+                if (wanted != box.getCheckModel().isChecked(code)) {
+                    if (wanted) {
+                        box.getCheckModel().check(code);
+                    } else {
+                        box.getCheckModel().clearCheck(code);
+                    }
+                }
+            }
+        });
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            List<String> checked = List.copyOf(box.getCheckModel().getCheckedItems());
+            if (!checked.equals(model.languages())) {
+                model.languages().setAll(checked);
+            }
+        });
+    }
+
+    private TextField text(String field, javafx.beans.property.StringProperty property) {
+        TextField text = new TextField();
+        text.setId(field);
+        text.textProperty().bindBidirectional(property);
+        controls.put(field, text);
+        return text;
+    }
+
+    private void bindDate(DateField date, javafx.beans.property.ObjectProperty<java.time.LocalDate> value,
+                          javafx.beans.property.BooleanProperty unreadable, String field) {
+        date.node().setId(field);
+        date.node().valueProperty().bindBidirectional(value);
+        unreadable.bind(date.unreadableProperty());
+        controls.put(field, date.node());
+    }
+
+    private void save() {
+        charter.commit();
+        checkDate.commit();
+        if (!model.save()) {
+            controls.entrySet().stream().filter(e -> model.errors().containsKey(e.getKey())).findFirst()
+                    .ifPresent(e -> e.getValue().requestFocus());
+        }
+    }
+
+    private void leave() {
+        charter.commit();
+        checkDate.commit();
+        if (!model.hasChanges() || Dialogs.confirm(root, i18n, i18n.get("form.discard.header"),
+                i18n.get("form.discard.content"), i18n.get("form.discard.confirm"))) {
+            back.run();
+        }
+    }
+
+    private void showBanners() {
+        banners.getChildren().clear();
+        if (model.failureProperty().get() != null) {
+            banners.getChildren().add(banner(model.failureProperty().get()));
+        }
+        if (!model.errors().isEmpty()) {
+            Label summary = banner(i18n.format("form.errors", model.errors().size()));
+            summary.setId("errorSummary");
+            banners.getChildren().add(summary);
+        }
+    }
+
+    private Label banner(String text) {
+        Label label = new Label(text, Icons.of(Material2OutlinedMZ.WARNING));
+        label.setWrapText(true);
+        label.getStyleClass().addAll("banner", Styles.DANGER);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+}

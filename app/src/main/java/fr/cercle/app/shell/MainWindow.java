@@ -1,0 +1,194 @@
+package fr.cercle.app.shell;
+
+import atlantafx.base.theme.Styles;
+import fr.cercle.app.AppContext;
+import fr.cercle.app.beneficiary.BeneficiariesPage;
+import fr.cercle.app.helper.HelpersPage;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.settings.SettingsPage;
+import fr.cercle.app.ui.Icons;
+import fr.cercle.app.ui.Page;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The main window's content: the navigation on the left (one entry per area that exists, the
+ * current one highlighted), the current area in the middle, a progress bar when a task lasts,
+ * and short confirmations at the bottom.
+ */
+public final class MainWindow {
+
+    /** The areas of the window, in the order of the navigation. */
+    public enum Area {
+        BENEFICIARIES, HELPERS, SETTINGS
+    }
+
+    private final AppContext context;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Map<Area, Page> pages = new EnumMap<>(Area.class);
+    private final Map<Area, ToggleButton> entries = new EnumMap<>(Area.class);
+    private final Label toast = new Label();
+    private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(4));
+    private final Map<Area, Function<Void, Page>> factories;
+    private Area current;
+
+    /**
+     * @param relaunch rebuilds the window with another context (after a change of language)
+     */
+    public MainWindow(AppContext context, Consumer<AppContext> relaunch) {
+        this.context = context;
+        this.i18n = context.i18n();
+        Consumer<String> notify = this::notify;
+        this.factories = Map.of(
+                Area.BENEFICIARIES, v -> new BeneficiariesPage(context, notify),
+                Area.HELPERS, v -> new HelpersPage(context, notify),
+                Area.SETTINGS, v -> new SettingsPage(context, notify, relaunch));
+
+        Label name = new Label(i18n.get("app.name"));
+        name.getStyleClass().addAll(Styles.TITLE_3, "app-name");
+        Label structure = new Label();
+        structure.setWrapText(true);
+        structure.getStyleClass().add(Styles.TEXT_MUTED);
+        context.tasks().run(() -> context.installation().find(),
+                found -> found.ifPresent(i -> structure.setText(i.structure().name())), e -> { });
+        VBox navigation = new VBox(4, name, structure);
+        navigation.getStyleClass().add("navigation");
+        navigation.setPadding(new Insets(20, 12, 16, 12));
+        navigation.setPrefWidth(290);
+        navigation.setMinWidth(290);
+        ToggleGroup group = new ToggleGroup();
+        navigation.getChildren().add(spacer(16));
+        navigation.getChildren().add(entry(group, Area.BENEFICIARIES, "nav.beneficiaries", Material2OutlinedMZ.PEOPLE));
+        navigation.getChildren().add(entry(group, Area.HELPERS, "nav.helpers", Material2OutlinedAL.EMOJI_PEOPLE));
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        navigation.getChildren().addAll(grow, entry(group, Area.SETTINGS, "nav.settings", Material2OutlinedMZ.SETTINGS));
+        Label author = new Label();
+        author.setWrapText(true);
+        author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        author.textProperty().bind(Bindings.createStringBinding(() -> context.currentStaffProperty().get() == null ? ""
+                : i18n.format("nav.author", context.currentStaffProperty().get().fullName()), context.currentStaffProperty()));
+        navigation.getChildren().add(author);
+        if (context.demo()) {
+            Label demo = new Label(i18n.get("nav.demo"));
+            demo.setWrapText(true);
+            demo.getStyleClass().addAll("demo-badge", Styles.WARNING);
+            navigation.getChildren().add(demo);
+        }
+        // Selecting an entry that is already selected must not unselect it: the current area stays visible.
+        group.selectedToggleProperty().addListener((obs, old, selected) -> {
+            if (selected == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.getStyleClass().add(Styles.SMALL);
+        progress.setVisible(false);
+        progress.managedProperty().bind(progress.visibleProperty());
+        PauseTransition slow = new PauseTransition(Duration.millis(300));
+        slow.setOnFinished(e -> progress.setVisible(context.tasks().runningProperty().get() > 0));
+        context.tasks().runningProperty().addListener((obs, old, running) -> {
+            if (running.intValue() > 0) {
+                slow.playFromStart();
+            } else {
+                slow.stop();
+                progress.setVisible(false);
+            }
+        });
+
+        toast.setId("toast");
+        toast.getStyleClass().addAll("toast", Styles.SUCCESS);
+        toast.setGraphic(Icons.of(Material2OutlinedAL.CHECK_CIRCLE));
+        toast.setVisible(false);
+        toastTimer.setOnFinished(e -> toast.setVisible(false));
+        StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(toast, new Insets(0, 0, 24, 0));
+        StackPane center = new StackPane(content, toast);
+
+        root.setLeft(navigation);
+        root.setCenter(new VBox(progress, center));
+        VBox.setVgrow(center, Priority.ALWAYS);
+        root.getStyleClass().add("main-window");
+
+        select(Area.BENEFICIARIES);
+    }
+
+    public BorderPane node() {
+        return root;
+    }
+
+    /** Ctrl+N for a new record and Ctrl+F for the search, in the current area. */
+    public void installShortcuts() {
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        () -> page(current).newRecord());
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        () -> page(current).focusSearch());
+            }
+        });
+    }
+
+    public void select(Area area) {
+        current = area;
+        entries.get(area).setSelected(true);
+        content.getChildren().setAll(page(area).node());
+    }
+
+    public Page page(Area area) {
+        return pages.computeIfAbsent(area, a -> factories.get(a).apply(null));
+    }
+
+    /** Shows a short confirmation, such as "File saved", for a few seconds. */
+    public void notify(String message) {
+        toast.setText(message);
+        toast.setVisible(true);
+        toastTimer.playFromStart();
+    }
+
+    private ToggleButton entry(ToggleGroup group, Area area, String key, Ikon icon) {
+        ToggleButton button = new ToggleButton(i18n.get(key), Icons.of(icon, 20));
+        button.setId("nav-" + area.name().toLowerCase(java.util.Locale.ROOT));
+        button.setToggleGroup(group);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.getStyleClass().add("nav-entry");
+        button.setOnAction(e -> select(area));
+        entries.put(area, button);
+        return button;
+    }
+
+    private static Node spacer(double height) {
+        Region region = new Region();
+        region.setMinHeight(height);
+        return region;
+    }
+}

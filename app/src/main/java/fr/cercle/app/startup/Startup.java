@@ -1,0 +1,65 @@
+package fr.cercle.app.startup;
+
+import fr.cercle.model.installation.Installation;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.commune.CommuneReferenceLoader;
+import fr.cercle.persistence.demo.DemoDataGenerator;
+import fr.cercle.persistence.demo.Progress;
+import fr.cercle.persistence.installation.InstallationRepository;
+import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.staff.StaffRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What happens between the click on the icon and the first screen, off the JavaFX thread: open and
+ * migrate the database, load the communes reference the first time, fill the demo folder the first
+ * time it is used, and find out whether the welcome is needed.
+ */
+public final class Startup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
+    private Startup() {
+    }
+
+    /** Where startup stands, for the splash screen. */
+    public enum Step {
+        OPENING, REFERENCE, DEMO
+    }
+
+    /** The opened database, and what it says about this installation. */
+    public record Result(CercleDatabase db, Optional<Installation> installation, Optional<StaffMember> author) {
+    }
+
+    public static Result run(Path dataDir, boolean demo, Clock clock, Consumer<Step> step) {
+        long started = System.nanoTime();
+        step.accept(Step.OPENING);
+        CercleDatabase db = CercleDatabase.open(dataDir, clock);
+        try {
+            step.accept(Step.REFERENCE);
+            new CommuneReferenceLoader(db.dsl(), clock).ensureLoaded();
+            InstallationRepository installation = new InstallationRepository(db.dsl(), db.deviceId());
+            if (demo && installation.find().isEmpty()) {
+                step.accept(Step.DEMO);
+                DemoDataGenerator.forDemo(db).generateDemo(Progress.NONE);
+            }
+            Optional<StaffMember> author = db.localSettings().get(LocalSettings.CURRENT_STAFF)
+                    .map(StaffId::parse)
+                    .flatMap(new StaffRepository(db.dsl(), db.writer())::find);
+            Result result = new Result(db, installation.find(), author);
+            LOG.info("Started in {} ms (installation {})", (System.nanoTime() - started) / 1_000_000,
+                    result.installation().isPresent() ? "known" : "new");
+            return result;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package fr.cercle.app.task;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs every database task of the client off the JavaFX thread, on one named worker thread, and
+ * brings results back to the JavaFX thread. Tests use {@link #direct()}, which runs everything on
+ * the calling thread, so that asynchronous code is deterministic.
+ */
+public final class TaskRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+    private final Executor background;
+    private final Executor ui;
+    private final ExecutorService owned;
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
+
+    private TaskRunner(Executor background, Executor ui, ExecutorService owned) {
+        this.background = background;
+        this.ui = ui;
+        this.owned = owned;
+    }
+
+    /** The application's runner: one worker thread for the database, results on the JavaFX thread. */
+    public static TaskRunner forJavaFx() {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "cercle-db");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new TaskRunner(worker, Platform::runLater, worker);
+    }
+
+    /** Everything on the calling thread: for view-model tests. */
+    public static TaskRunner direct() {
+        return new TaskRunner(Runnable::run, Runnable::run, null);
+    }
+
+    /** How many tasks are under way; the main window shows progress when one lasts. Changes on the UI thread. */
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs the work in the background, then one of the callbacks on the UI thread. Keep the callbacks
+     * cheap: they run on the JavaFX thread.
+     */
+    public <T> Handle run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        Objects.requireNonNull(work, "work");
+        Handle handle = new Handle();
+        ui.execute(() -> running.set(running.get() + 1));
+        background.execute(() -> {
+            if (handle.isCancelled()) {
+                ui.execute(() -> running.set(running.get() - 1));
+                return;
+            }
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception | Error e) {
+                if (!(e instanceof CancellationException)) {
+                    LOG.error("A background task failed", e);
+                }
+                ui.execute(() -> {
+                    running.set(running.get() - 1);
+                    if (!handle.isCancelled() || !(e instanceof CancellationException)) {
+                        onFailure.accept(e);
+                    }
+                });
+                return;
+            }
+            ui.execute(() -> {
+                running.set(running.get() - 1);
+                if (!handle.isCancelled()) {
+                    onSuccess.accept(result);
+                }
+            });
+        });
+        return handle;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.shutdown();
+            try {
+                if (!owned.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("Background tasks still running at shutdown");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * A running task. Cancelling it drops its result; long work that checks {@link #isCancelled()}
+     * stops early.
+     */
+    public static final class Handle {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        public void cancel() {
+            cancelled.set(true);
+        }
+
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+    }
+
+    /** For tests that must wait until the worker has finished what was submitted so far. */
+    public void awaitIdle() throws Exception {
+        if (owned != null) {
+            Future<?> marker = owned.submit(() -> { });
+            marker.get(30, TimeUnit.SECONDS);
+        }
+    }
+}

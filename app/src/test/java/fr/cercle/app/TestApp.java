@@ -1,0 +1,97 @@
+package fr.cercle.app;
+
+import atlantafx.base.theme.PrimerLight;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.i18n.Language;
+import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.task.TaskRunner;
+import fr.cercle.app.ui.Styles;
+import fr.cercle.model.installation.Structure;
+import fr.cercle.model.installation.StructureKind;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.TestData;
+import fr.cercle.persistence.TestDatabases;
+import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.staff.StaffRepository;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/** A real client on a real H2 database in a temporary folder, for UI and view-model tests. */
+public final class TestApp implements AutoCloseable {
+
+    private final CercleDatabase db;
+    private final TaskRunner tasks;
+    private final AppContext context;
+
+    private TestApp(CercleDatabase db, TaskRunner tasks, AppContext context) {
+        this.db = db;
+        this.tasks = tasks;
+        this.context = context;
+    }
+
+    /** An installation past its welcome: a structure and one staff member, the author. */
+    public static TestApp installed(Path dir, TaskRunner tasks, Language language) {
+        return installed(dir, tasks, language, TestData.CLOCK);
+    }
+
+    public static TestApp installed(Path dir, TaskRunner tasks, Language language, Clock clock) {
+        CercleDatabase db = TestDatabases.withCommunes(dir, clock);
+        StaffMember claire = TestData.staff();
+        db.writer().run(claire.id(), tx -> {
+            new StaffRepository(db.dsl(), db.writer()).save(tx, claire);
+            new fr.cercle.persistence.installation.InstallationRepository(db.dsl(), db.deviceId())
+                    .save(tx, new Structure("CCAS de La Souterraine", StructureKind.CCAS, TestData.LA_SOUTERRAINE));
+        });
+        db.localSettings().put(LocalSettings.CURRENT_STAFF, claire.id().toString());
+        return new TestApp(db, tasks, new AppContext(db, tasks, new I18n(language), UserPreferences.load(dir), false, claire));
+    }
+
+    /** A first start: no structure, no staff yet. */
+    public static TestApp fresh(Path dir, TaskRunner tasks, Language language) {
+        CercleDatabase db = TestDatabases.withCommunes(dir, TestData.CLOCK);
+        return new TestApp(db, tasks, new AppContext(db, tasks, new I18n(language), UserPreferences.load(dir), false, null));
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public CercleDatabase db() {
+        return db;
+    }
+
+    /** Waits until background tasks and the JavaFX events they posted are done (a few rounds, for chains). */
+    public void settle() {
+        try {
+            for (int i = 0; i < 4; i++) {
+                tasks.awaitIdle();
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Shows a root in the stage with the application's theme and styles. */
+    public static void show(Stage stage, Parent root) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(TestApp.class.getResource(Styles.STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+        db.close();
+    }
+}
