@@ -56,7 +56,7 @@ class CercleDatabaseTest {
 
         try (Stream<Path> backups = Files.list(dir.resolve(CercleDatabase.BACKUP_FOLDER))) {
             assertThat(backups.toList()).singleElement()
-                    .satisfies(p -> assertThat(p.getFileName().toString()).startsWith("cercle-v1-before-upgrade-").endsWith(".zip"))
+                    .satisfies(p -> assertThat(p.getFileName().toString()).startsWith("cercle-v2-before-upgrade-").endsWith(".zip"))
                     .satisfies(p -> assertThat(Files.size(p)).isPositive());
         }
     }
@@ -67,7 +67,7 @@ class CercleDatabaseTest {
 
         assertThatThrownBy(() -> CercleDatabase.open(dir, CLOCK))
                 .isInstanceOf(NewerDatabaseException.class)
-                .satisfies(e -> assertThat(((NewerDatabaseException) e).databaseVersion()).isEqualTo("2"));
+                .satisfies(e -> assertThat(((NewerDatabaseException) e).databaseVersion()).isEqualTo("999"));
 
         try (CercleDatabase newer = CercleDatabase.open(dir, CLOCK, WITH_UPGRADE)) {
             assertThat(newer.dsl().meta().getTables("BENEFICIARY").get(0).field("TEST_UPGRADE_MARKER")).isNotNull();

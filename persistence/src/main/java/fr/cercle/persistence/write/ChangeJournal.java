@@ -2,6 +2,7 @@ package fr.cercle.persistence.write;
 
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.sync.ChangeId;
 import fr.cercle.model.time.Hlc;
 import fr.cercle.persistence.jooq.tables.records.ChangeJournalRecord;
 import org.jooq.DSLContext;
@@ -47,9 +48,24 @@ public final class ChangeJournal {
         return max == null ? Hlc.ZERO : Hlc.unpack(max);
     }
 
-    private static JournalEntry toEntry(ChangeJournalRecord r) {
+    /** The changes made on this device after its sequence number {@code afterSeq}, in order, at most {@code limit}. */
+    public List<JournalEntry> changesOf(DeviceId device, long afterSeq, int limit) {
+        return dsl.selectFrom(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.DEVICE_ID.eq(device.value()).and(CHANGE_JOURNAL.DEVICE_SEQ.gt(afterSeq)))
+                .orderBy(CHANGE_JOURNAL.DEVICE_SEQ)
+                .limit(limit)
+                .fetch(ChangeJournal::toEntry);
+    }
+
+    /** The highest sequence number of this device's changes held here, 0 if none. */
+    public long lastSeq(DeviceId device) {
+        return new VersionStore(dsl).lastSeq(device);
+    }
+
+    static JournalEntry toEntry(ChangeJournalRecord r) {
         return new JournalEntry(r.getSeq(), r.getEntity(), r.getEntityId(), Operation.valueOf(r.getOperation()),
-                JsonValues.object(r.getFields()), Hlc.unpack(r.getHlc()), new DeviceId(r.getDeviceId()),
+                JsonValues.object(r.getFields()), VersionStore.base(r.getBase()), Hlc.unpack(r.getHlc()),
+                new ChangeId(new DeviceId(r.getDeviceId()), r.getDeviceSeq()),
                 new StaffId(r.getAuthorId()), r.getRecordedAt().toInstant());
     }
 }

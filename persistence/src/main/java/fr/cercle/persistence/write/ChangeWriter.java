@@ -33,8 +33,11 @@ public final class ChangeWriter {
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     }
 
-    /** Runs the work in one transaction on behalf of the author: all of it is written, or none. */
-    public <T> T write(StaffId author, Function<WriteTransaction, T> work) {
+    /**
+     * Runs the work in one transaction on behalf of the author: all of it is written, or none.
+     * Writes are serialised, so that each change takes the next sequence number of this device.
+     */
+    public synchronized <T> T write(StaffId author, Function<WriteTransaction, T> work) {
         Objects.requireNonNull(author, "author");
         try {
             return dsl.transactionResult(configuration -> {
@@ -43,6 +46,21 @@ public final class ChangeWriter {
             });
         } catch (DataAccessException e) {
             throw new StorageException("A write failed and was rolled back", e);
+        }
+    }
+
+    /**
+     * Merges changes received from other installations in one transaction: all of them, or none if
+     * the work throws.
+     */
+    public synchronized <T> T receive(Function<Receiver, T> work) {
+        try {
+            return dsl.transactionResult(configuration -> {
+                OffsetDateTime now = OffsetDateTime.now(wallClock).truncatedTo(ChronoUnit.MICROS);
+                return work.apply(new Receiver(configuration.dsl(), hlc, now));
+            });
+        } catch (DataAccessException e) {
+            throw new StorageException("Received changes could not be written; nothing was changed", e);
         }
     }
 

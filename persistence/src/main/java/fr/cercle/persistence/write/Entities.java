@@ -17,19 +17,28 @@ import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
 public final class Entities {
 
     public static final EntityTable<InstallationRecord> INSTALLATION_TABLE =
-            EntityTable.of("installation", INSTALLATION, INSTALLATION.DEVICE_ID, Set.of());
+            EntityTable.of("installation", INSTALLATION, INSTALLATION.DEVICE_ID, Set.of(), Set.of());
     public static final EntityTable<StaffMemberRecord> STAFF_MEMBER_TABLE =
-            EntityTable.of("staff_member", STAFF_MEMBER, STAFF_MEMBER.ID, Set.of(STAFF_MEMBER.DOMAINS));
+            EntityTable.of("staff_member", STAFF_MEMBER, STAFF_MEMBER.ID, Set.of(STAFF_MEMBER.DOMAINS),
+                    Set.of(STAFF_MEMBER.ACTIVE));
     public static final EntityTable<BeneficiaryRecord> BENEFICIARY_TABLE =
-            EntityTable.of("beneficiary", BENEFICIARY, BENEFICIARY.ID, Set.of(BENEFICIARY.DOMAINS));
+            EntityTable.of("beneficiary", BENEFICIARY, BENEFICIARY.ID, Set.of(BENEFICIARY.DOMAINS),
+                    Set.of(BENEFICIARY.STATUS, BENEFICIARY.REFERENT_ID, BENEFICIARY.DOMAINS, BENEFICIARY.CONSENT_DATE,
+                            BENEFICIARY.CONSENT_SCOPE, BENEFICIARY.CONSENT_METHOD, BENEFICIARY.SITUATION));
     public static final EntityTable<HelperRecord> HELPER_TABLE =
             EntityTable.of("helper", HELPER, HELPER.ID,
-                    Set.of(HELPER.SKILLS, HELPER.TAGS, HELPER.LANGUAGES, HELPER.AVAILABILITY));
+                    Set.of(HELPER.SKILLS, HELPER.TAGS, HELPER.LANGUAGES, HELPER.AVAILABILITY),
+                    Set.of(HELPER.STATUS, HELPER.BACKGROUND_CHECK_STATUS, HELPER.BACKGROUND_CHECK_DATE));
 
     private Entities() {
     }
 
     public static List<EntityTable<?>> all() {
         return List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE);
+    }
+
+    /** The synced entity with this name in the journal and the exchange format. */
+    public static java.util.Optional<EntityTable<?>> byName(String entity) {
+        return all().stream().filter(t -> t.entity().equals(entity)).findFirst();
     }
 }

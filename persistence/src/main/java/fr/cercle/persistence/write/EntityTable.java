@@ -5,16 +5,25 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * How the write path sees a table of a synced entity: the entity's name in the journal, its id
- * column, the four audit columns, and the data columns whose changes are journaled.
+ * column, the four audit columns, the data columns whose changes are journaled, and which of them
+ * are <em>guarded</em>: a concurrent edit of a guarded field never overwrites it silently, the losing
+ * value is kept as a conflict for a person to decide (status, referent, consent, situation…).
  *
  * @param <R> the jOOQ record type of the table
  */
@@ -27,16 +36,20 @@ public final class EntityTable<R extends Record> {
     private final TableField<R, UUID> id;
     private final List<Field<?>> dataFields;
     private final Set<Field<?>> jsonArrayFields;
+    private final Set<Field<?>> guardedFields;
+    private final Map<String, Field<?>> byJournalName = new LinkedHashMap<>();
     private final Field<OffsetDateTime> createdAt;
     private final Field<UUID> createdBy;
     private final Field<OffsetDateTime> updatedAt;
     private final Field<UUID> updatedBy;
 
-    private EntityTable(String entity, Table<R> table, TableField<R, UUID> id, Set<Field<?>> jsonArrayFields) {
+    private EntityTable(String entity, Table<R> table, TableField<R, UUID> id, Set<Field<?>> jsonArrayFields,
+                        Set<Field<?>> guardedFields) {
         this.entity = Objects.requireNonNull(entity, "entity");
         this.table = Objects.requireNonNull(table, "table");
         this.id = Objects.requireNonNull(id, "id");
         this.jsonArrayFields = Set.copyOf(jsonArrayFields);
+        this.guardedFields = Set.copyOf(guardedFields);
         this.createdAt = auditField(table, "CREATED_AT", OffsetDateTime.class);
         this.createdBy = auditField(table, "CREATED_BY", UUID.class);
         this.updatedAt = auditField(table, "UPDATED_AT", OffsetDateTime.class);
@@ -45,15 +58,20 @@ public final class EntityTable<R extends Record> {
                 .filter(f -> !f.getName().equals(id.getName()) && !AUDIT_COLUMNS.contains(f.getName()))
                 .<Field<?>>map(f -> f)
                 .toList();
+        dataFields.forEach(f -> byJournalName.put(journalName(f), f));
+        if (!dataFields.containsAll(this.guardedFields) || !dataFields.containsAll(this.jsonArrayFields)) {
+            throw new IllegalArgumentException("Guarded and JSON-array fields of " + entity + " must be data fields");
+        }
     }
 
     /**
      * @param entity          the entity's name in the journal and the exchange format, such as {@code beneficiary}
      * @param jsonArrayFields the columns that hold a JSON array, journaled as arrays rather than as text
+     * @param guardedFields   the columns whose concurrent overwrite is kept as a conflict
      */
     public static <R extends Record> EntityTable<R> of(String entity, Table<R> table, TableField<R, UUID> id,
-                                                       Set<Field<?>> jsonArrayFields) {
-        return new EntityTable<>(entity, table, id, jsonArrayFields);
+                                                       Set<Field<?>> jsonArrayFields, Set<Field<?>> guardedFields) {
+        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields);
     }
 
     private static <T> Field<T> auditField(Table<?> table, String name, Class<T> type) {
@@ -84,9 +102,92 @@ public final class EntityTable<R extends Record> {
         return jsonArrayFields.contains(field);
     }
 
+    public boolean isGuarded(Field<?> field) {
+        return guardedFields.contains(field);
+    }
+
+    /** The data field with this name in the journal and the exchange format. */
+    public Optional<Field<?>> field(String journalName) {
+        return Optional.ofNullable(byJournalName.get(journalName));
+    }
+
+    /** The names of the data fields, as in the journal and the exchange format. */
+    public Set<String> fieldNames() {
+        return java.util.Collections.unmodifiableSet(byJournalName.keySet());
+    }
+
     /** The field's name in the journal: the column name in lower case, such as {@code first_name}. */
-    static String journalName(Field<?> field) {
+    public static String journalName(Field<?> field) {
         return field.getName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A value of the journal or the exchange format (string, number, boolean, list of strings or
+     * null) as this field's column value.
+     *
+     * @throws IllegalArgumentException naming the field and what it expects, if the value does not fit
+     */
+    public Object toColumn(Field<?> field, Object json) {
+        String name = entity + "." + journalName(field);
+        if (json == null) {
+            if (!field.getDataType().nullable()) {
+                throw new IllegalArgumentException(name + " cannot be empty");
+            }
+            return null;
+        }
+        Class<?> type = field.getType();
+        try {
+            if (isJsonArray(field)) {
+                if (!(json instanceof Collection<?> items) || !items.stream().allMatch(String.class::isInstance)) {
+                    throw new IllegalArgumentException(name + " must be a list of texts");
+                }
+                return JsonValues.array(items.stream().map(String.class::cast).toList());
+            }
+            if (type == String.class) {
+                String text = expect(json, String.class, name, "a text");
+                int max = field.getDataType().length();
+                if (max > 0 && text.length() > max) {
+                    throw new IllegalArgumentException(name + " is longer than " + max + " characters");
+                }
+                return text;
+            }
+            if (type == Boolean.class) {
+                return expect(json, Boolean.class, name, "true or false");
+            }
+            if (type == Integer.class) {
+                return Math.toIntExact(expect(json, Number.class, name, "a whole number").longValue());
+            }
+            if (type == Long.class) {
+                return expect(json, Number.class, name, "a whole number").longValue();
+            }
+            if (type == BigDecimal.class) {
+                return new BigDecimal(expect(json, Number.class, name, "a number").toString());
+            }
+            if (type == LocalDate.class) {
+                return LocalDate.parse(expect(json, String.class, name, "a date (YYYY-MM-DD)"));
+            }
+            if (type == UUID.class) {
+                return UUID.fromString(expect(json, String.class, name, "an id (UUID)"));
+            }
+            if (type == OffsetDateTime.class) {
+                return OffsetDateTime.parse(expect(json, String.class, name, "a date and time"));
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException(name + " does not hold a valid value: " + json, e);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(name)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(name + " does not hold a valid value: " + json, e);
+        }
+        throw new IllegalStateException("No exchange form for " + type.getName() + " (" + name + ")");
+    }
+
+    private static <T> T expect(Object json, Class<T> type, String name, String what) {
+        if (!type.isInstance(json)) {
+            throw new IllegalArgumentException(name + " must be " + what);
+        }
+        return type.cast(json);
     }
 
     Field<OffsetDateTime> createdAt() {

@@ -83,6 +83,32 @@ public final class JsonValues {
         }
     }
 
+    /** Any JSON text as a tree; damaged JSON in the database is a storage error. */
+    static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("The database holds damaged JSON", e);
+        }
+    }
+
+    /** A JSON-compatible Java value (string, number, boolean, list, map or null) as a tree. */
+    static JsonNode node(Object plain) {
+        return MAPPER.valueToTree(plain);
+    }
+
+    /** A column value in its journal form. */
+    static JsonNode columnNode(Object value, boolean jsonArray) {
+        ObjectNode holder = JsonNodeFactory.instance.objectNode();
+        put(holder, "v", value, jsonArray);
+        return holder.get("v");
+    }
+
+    /** A JSON tree back to plain Java values. */
+    static Object plain(JsonNode node) {
+        return MAPPER.convertValue(node, Object.class);
+    }
+
     private static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);

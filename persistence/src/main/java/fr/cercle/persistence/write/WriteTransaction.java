@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.sync.ChangeId;
+import fr.cercle.model.sync.FieldState;
+import fr.cercle.model.sync.Version;
 import fr.cercle.model.time.HybridLogicalClock;
-import fr.cercle.persistence.jooq.tables.records.ChangeJournalRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -13,16 +15,17 @@ import org.jooq.Record;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
-import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
-
 /**
- * The writes of one transaction. Each save or delete changes the row and appends its journal entry
- * together; if anything fails, the transaction rolls back both. Obtained from {@link ChangeWriter} only.
+ * The local writes of one transaction. Each save or delete changes the row and appends its journal
+ * entry together, with the version of each changed field and the versions it replaces (its base);
+ * if anything fails, the transaction rolls back all of it. Obtained from {@link ChangeWriter} only.
  */
 public final class WriteTransaction {
 
@@ -31,6 +34,7 @@ public final class WriteTransaction {
     private final DeviceId device;
     private final HybridLogicalClock clock;
     private final OffsetDateTime now;
+    private final VersionStore store;
 
     WriteTransaction(DSLContext dsl, StaffId author, DeviceId device, HybridLogicalClock clock, OffsetDateTime now) {
         this.dsl = dsl;
@@ -38,6 +42,7 @@ public final class WriteTransaction {
         this.device = device;
         this.clock = clock;
         this.now = now;
+        this.store = new VersionStore(dsl);
     }
 
     /** Reads inside this transaction (they see its own writes). */
@@ -47,13 +52,17 @@ public final class WriteTransaction {
 
     /**
      * Creates the record, or changes the fields that differ from the stored ones. Journals exactly
-     * what changed; saving an unchanged record writes nothing and journals nothing.
+     * what changed; saving an unchanged record writes nothing and journals nothing. A field in
+     * conflict keeps its conflict: only {@link #decide} settles one.
      */
     public <R extends Record> Change save(Values<R> values, UUID id) {
         EntityTable<R> table = values.table();
         Map<Field<?>, Object> wanted = values.complete();
         R current = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
         if (current == null) {
+            if (store.isDeleted(table.entity(), id)) {
+                throw new IllegalStateException(table.entity() + " " + id + " was deleted and cannot be written again");
+            }
             return insert(table, id, wanted);
         }
         Map<Field<?>, Object> changed = new LinkedHashMap<>();
@@ -65,17 +74,49 @@ public final class WriteTransaction {
         if (changed.isEmpty()) {
             return Change.NONE;
         }
-        Map<Field<?>, Object> assignments = new LinkedHashMap<>(changed);
-        assignments.put(table.updatedAt(), now);
-        assignments.put(table.updatedBy(), author.value());
-        dsl.update(table.table()).set(assignments).where(table.id().eq(id)).execute();
-        return journal(table, id, Operation.UPDATE, changed);
+        Map<String, Version> versions = store.versions(table.entity(), id);
+        Map<String, Set<ChangeId>> base = new LinkedHashMap<>();
+        changed.keySet().forEach(field -> {
+            Version seen = versions.get(EntityTable.journalName(field));
+            base.put(EntityTable.journalName(field), seen == null ? Set.of() : Set.of(seen.change()));
+        });
+        return update(table, id, changed, versions, base);
+    }
+
+    /**
+     * A person's decision on a field in conflict: the field takes this value, and the decision names
+     * every value that was in front of them (the current one and the losing ones), so that every
+     * replica ends the conflict when it receives it.
+     */
+    public <R extends Record> Change decide(EntityTable<R> table, UUID id, Field<?> field, Object value) {
+        String name = EntityTable.journalName(field);
+        R current = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
+        if (current == null) {
+            throw new IllegalStateException(table.entity() + " " + id + " does not exist here");
+        }
+        Map<String, Version> versions = store.versions(table.entity(), id);
+        FieldState state = VersionStore.state(versions.get(name),
+                store.losers(table.entity(), id).getOrDefault(name, List.of()));
+        Set<ChangeId> seen = state == null ? Set.of() : state.live();
+        if (state != null) {
+            state.losers().forEach(loser -> store.removeLoser(table.entity(), id, name, loser.change()));
+        }
+        Map<Field<?>, Object> changed = new LinkedHashMap<>();
+        changed.put(field, value);
+        return update(table, id, changed, versions, Map.of(name, seen));
     }
 
     /** Deletes the record and journals a tombstone. Deleting a record that does not exist does nothing. */
     public <R extends Record> Change delete(EntityTable<R> table, UUID id) {
         int deleted = dsl.deleteFrom(table.table()).where(table.id().eq(id)).execute();
-        return deleted == 0 ? Change.NONE : journal(table, id, Operation.DELETE, Map.of());
+        if (deleted == 0) {
+            return Change.NONE;
+        }
+        Version version = nextVersion();
+        store.bury(table.entity(), id, version);
+        store.journal(table.entity(), id, Operation.DELETE, JsonNodeFactory.instance.objectNode(), Map.of(), version,
+                author, now);
+        return new Change(Operation.DELETE, List.of());
     }
 
     private <R extends Record> Change insert(EntityTable<R> table, UUID id, Map<Field<?>, Object> wanted) {
@@ -87,7 +128,28 @@ public final class WriteTransaction {
         record.set(table.updatedAt(), now);
         record.set(table.updatedBy(), author.value());
         dsl.insertInto(table.table()).set(record).execute();
-        return journal(table, id, Operation.CREATE, wanted);
+        Version version = nextVersion();
+        Map<String, Version> versions = new LinkedHashMap<>();
+        wanted.keySet().forEach(field -> versions.put(EntityTable.journalName(field), version));
+        store.putVersions(table.entity(), id, versions);
+        return journal(table, id, Operation.CREATE, wanted, Map.of(), version);
+    }
+
+    private <R extends Record> Change update(EntityTable<R> table, UUID id, Map<Field<?>, Object> changed,
+                                             Map<String, Version> versions, Map<String, Set<ChangeId>> base) {
+        Map<Field<?>, Object> assignments = new LinkedHashMap<>(changed);
+        assignments.put(table.updatedAt(), now);
+        assignments.put(table.updatedBy(), author.value());
+        dsl.update(table.table()).set(assignments).where(table.id().eq(id)).execute();
+        Version version = nextVersion();
+        changed.keySet().forEach(field -> versions.put(EntityTable.journalName(field), version));
+        store.putVersions(table.entity(), id, versions);
+        return journal(table, id, Operation.UPDATE, changed, base, version);
+    }
+
+    /** The next change of this device: its sequence number continues the journal's, with no gap. */
+    private Version nextVersion() {
+        return new Version(new ChangeId(device, store.lastSeq(device) + 1), clock.now());
     }
 
     @SuppressWarnings("unchecked")
@@ -95,7 +157,8 @@ public final class WriteTransaction {
         record.set(field, (T) value);
     }
 
-    private Change journal(EntityTable<?> table, UUID id, Operation operation, Map<Field<?>, Object> fields) {
+    private Change journal(EntityTable<?> table, UUID id, Operation operation, Map<Field<?>, Object> fields,
+                           Map<String, Set<ChangeId>> base, Version version) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         List<String> names = new ArrayList<>(fields.size());
         fields.forEach((field, value) -> {
@@ -103,16 +166,13 @@ public final class WriteTransaction {
             names.add(name);
             JsonValues.put(json, name, value, table.isJsonArray(field));
         });
-        ChangeJournalRecord entry = dsl.newRecord(CHANGE_JOURNAL);
-        entry.setEntity(table.entity());
-        entry.setEntityId(id);
-        entry.setOperation(operation.name());
-        entry.setFields(json.toString());
-        entry.setHlc(clock.now().pack());
-        entry.setDeviceId(device.value());
-        entry.setAuthorId(author.value());
-        entry.setRecordedAt(now);
-        dsl.insertInto(CHANGE_JOURNAL).set(entry).execute();
+        Map<String, Set<ChangeId>> nonEmpty = new LinkedHashMap<>();
+        base.forEach((field, ids) -> {
+            if (!ids.isEmpty()) {
+                nonEmpty.put(field, new LinkedHashSet<>(ids));
+            }
+        });
+        store.journal(table.entity(), id, operation, json, nonEmpty, version, author, now);
         return new Change(operation, List.copyOf(names));
     }
 }

@@ -1,0 +1,248 @@
+package fr.cercle.persistence.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.sync.ChangeId;
+import fr.cercle.model.sync.FieldMerge;
+import fr.cercle.model.sync.FieldState;
+import fr.cercle.model.sync.Version;
+import fr.cercle.model.time.Hlc;
+import fr.cercle.model.time.HybridLogicalClock;
+import fr.cercle.persistence.jooq.tables.records.ConflictValueRecord;
+import fr.cercle.persistence.jooq.tables.records.HeldChangeRecord;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static fr.cercle.persistence.jooq.Tables.HELD_CHANGE;
+
+/**
+ * Merges changes made on other installations into this database, inside one transaction (see
+ * {@link ChangeWriter#receive}). Each change is applied once: a duplicate is skipped, a change that
+ * comes after a gap in its device's sequence is held until the gap is filled, a change to a deleted
+ * record is journaled but brings nothing back. Fields merge by {@link FieldMerge}, the same rule on
+ * every replica; a guarded field overwritten concurrently keeps the losing value as a conflict.
+ */
+public final class Receiver {
+
+    /** A clock further ahead than this is flagged; it no longer pulls this installation's clock forward. */
+    public static final Duration ABSURD_FUTURE = Duration.ofDays(1);
+
+    private final DSLContext dsl;
+    private final HybridLogicalClock clock;
+    private final Instant wallNow;
+    private final OffsetDateTime now;
+    private final VersionStore store;
+    private final Map<DeviceId, Long> lastSeq = new HashMap<>();
+    private final Set<ChangeId> aheadOfTime = new LinkedHashSet<>();
+
+    Receiver(DSLContext dsl, HybridLogicalClock clock, OffsetDateTime now) {
+        this.dsl = dsl;
+        this.clock = clock;
+        this.now = now;
+        this.wallNow = now.toInstant();
+        this.store = new VersionStore(dsl);
+    }
+
+    /**
+     * Receives one change.
+     *
+     * @throws IllegalArgumentException if the change names an unknown entity or field, or a value that
+     *                                  does not fit its field (the caller rolls the transaction back)
+     */
+    public Receipt receive(IncomingChange change) {
+        if (store.isApplied(change.change())) {
+            return Receipt.DUPLICATE;
+        }
+        DeviceId device = change.change().device();
+        long last = lastSeq.computeIfAbsent(device, store::lastSeq);
+        if (change.change().seq() > last + 1) {
+            hold(change);
+            return Receipt.HELD;
+        }
+        Receipt receipt = apply(change);
+        long applied = change.change().seq();
+        for (HeldChangeRecord held = held(device, applied + 1); held != null; held = held(device, applied + 1)) {
+            dsl.deleteFrom(HELD_CHANGE).where(HELD_CHANGE.DEVICE_ID.eq(held.getDeviceId())
+                    .and(HELD_CHANGE.DEVICE_SEQ.eq(held.getDeviceSeq()))).execute();
+            apply(HeldChanges.read(held.getChangeJson()));
+            applied++;
+        }
+        lastSeq.put(device, applied);
+        return receipt;
+    }
+
+    /** Changes received with a clock more than a day ahead of this installation's: flagged for a person. */
+    public Set<ChangeId> aheadOfTime() {
+        return Set.copyOf(aheadOfTime);
+    }
+
+    private void hold(IncomingChange change) {
+        dsl.insertInto(HELD_CHANGE)
+                .set(HELD_CHANGE.DEVICE_ID, change.change().device().value())
+                .set(HELD_CHANGE.DEVICE_SEQ, change.change().seq())
+                .set(HELD_CHANGE.ENTITY, change.entity())
+                .set(HELD_CHANGE.ENTITY_ID, change.entityId())
+                .set(HELD_CHANGE.CHANGE_JSON, HeldChanges.write(change))
+                .set(HELD_CHANGE.RECEIVED_AT, now)
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    private HeldChangeRecord held(DeviceId device, long seq) {
+        return dsl.selectFrom(HELD_CHANGE)
+                .where(HELD_CHANGE.DEVICE_ID.eq(device.value()).and(HELD_CHANGE.DEVICE_SEQ.eq(seq)))
+                .fetchOne();
+    }
+
+    private Receipt apply(IncomingChange change) {
+        observe(change);
+        EntityTable<?> table = Entities.byName(change.entity())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown entity: " + change.entity()));
+        ObjectNode fields = (ObjectNode) JsonValues.node(change.fields());
+        Version version = change.version();
+        if (store.isDeleted(change.entity(), change.entityId())) {
+            store.journal(change.entity(), change.entityId(), change.operation(), fields, change.base(), version,
+                    change.author(), now);
+            return Receipt.AFTER_DELETION;
+        }
+        if (change.operation() == Operation.DELETE) {
+            dsl.deleteFrom(table.table()).where(table.id().eq(change.entityId())).execute();
+            store.bury(change.entity(), change.entityId(), version);
+            store.journal(change.entity(), change.entityId(), Operation.DELETE, JsonNodeFactory.instance.objectNode(),
+                    Map.of(), version, change.author(), now);
+            return Receipt.APPLIED;
+        }
+        merge(table, change, fields);
+        return Receipt.APPLIED;
+    }
+
+    private <R extends Record> void merge(EntityTable<R> table, IncomingChange change, ObjectNode fields) {
+        String entity = table.entity();
+        UUID id = change.entityId();
+        R row = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
+        Map<String, Version> versions = store.versions(entity, id);
+        Map<String, List<ConflictValueRecord>> losers = store.losers(entity, id);
+        Map<Field<?>, Object> assignments = new LinkedHashMap<>();
+        Version version = change.version();
+
+        for (Map.Entry<String, Object> e : change.fields().entrySet()) {
+            String name = e.getKey();
+            Field<?> field = table.field(name)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown field: " + entity + "." + name));
+            Object column = table.toColumn(field, e.getValue());
+            FieldState state = VersionStore.state(versions.get(name), losers.getOrDefault(name, List.of()));
+            FieldMerge.Outcome outcome = FieldMerge.apply(state, version, change.base().getOrDefault(name, Set.of()),
+                    table.isGuarded(field), store.history(entity, id, name));
+            store.markReplaced(entity, id, name, outcome.replacedUnseen());
+            if (outcome.incomingWasReplaced()) {
+                store.forgetReplaced(entity, id, name, version.change());
+            }
+            Set<Version> before = state == null ? Set.of() : state.losers();
+            Set<Version> after = outcome.state() == null ? Set.of() : outcome.state().losers();
+            for (Version gone : before) {
+                if (!after.contains(gone)) {
+                    store.removeLoser(entity, id, name, gone.change());
+                }
+            }
+            for (Version lost : after) {
+                if (before.contains(lost)) {
+                    continue;
+                }
+                if (lost.equals(version)) {
+                    store.addLoser(entity, id, name, lost, change.author(), fields.get(name), now);
+                } else {
+                    JsonNode value = row != null ? JsonValues.columnNode(row.get(field), table.isJsonArray(field))
+                            : journaledValue(lost.change(), name);
+                    store.addLoser(entity, id, name, lost, authorOf(lost.change()), value, now);
+                }
+            }
+            if (outcome.state() != null) {
+                versions.put(name, outcome.state().winner());
+            }
+            if (outcome.incomingWins()) {
+                assignments.put(field, column);
+            }
+        }
+
+        OffsetDateTime changedAt = OffsetDateTime.ofInstant(version.hlc().instant(), ZoneOffset.UTC);
+        if (row != null) {
+            if (!assignments.isEmpty()) {
+                assignments.put(table.updatedAt(), changedAt);
+                assignments.put(table.updatedBy(), change.author().value());
+                dsl.update(table.table()).set(assignments).where(table.id().eq(id)).execute();
+            }
+        } else if (change.operation() == Operation.CREATE) {
+            R record = dsl.newRecord(table.table());
+            record.set(table.id(), id);
+            for (Field<?> field : table.dataFields()) {
+                String name = EntityTable.journalName(field);
+                if (assignments.containsKey(field)) {
+                    set(record, field, assignments.get(field));
+                } else if (versions.containsKey(name)) {
+                    set(record, field, table.toColumn(field, JsonValues.plain(journaledValue(versions.get(name).change(), name))));
+                } else {
+                    throw new IllegalArgumentException("The creation of " + entity + " " + id + " lacks the field " + name);
+                }
+            }
+            record.set(table.createdAt(), changedAt);
+            record.set(table.createdBy(), change.author().value());
+            record.set(table.updatedAt(), changedAt);
+            record.set(table.updatedBy(), change.author().value());
+            dsl.insertInto(table.table()).set(record).execute();
+        }
+        // An update of a record whose creation has not arrived yet keeps its versions; the creation
+        // then builds the row from the winning values.
+        store.putVersions(entity, id, versions);
+        store.journal(entity, id, change.operation(), fields, change.base(), version, change.author(), now);
+    }
+
+    private JsonNode journaledValue(ChangeId change, String field) {
+        JournalEntry entry = store.entry(change)
+                .orElseThrow(() -> new IllegalStateException("The journal lacks the applied change " + change));
+        return JsonValues.node(entry.fields().get(field));
+    }
+
+    private StaffId authorOf(ChangeId change) {
+        return store.entry(change).map(JournalEntry::author)
+                .orElseThrow(() -> new IllegalStateException("The journal lacks the applied change " + change));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Record record, Field<T> field, Object value) {
+        record.set(field, (T) value);
+    }
+
+    private void observe(IncomingChange change) {
+        Hlc hlc = change.hlc();
+        if (hlc.instant().isAfter(wallNow.plus(ABSURD_FUTURE))) {
+            aheadOfTime.add(change.change());
+        } else {
+            clock.observe(hlc);
+        }
+    }
+
+    /** The changes still waiting for an earlier one, oldest first. */
+    public List<IncomingChange> heldChanges() {
+        List<IncomingChange> held = new ArrayList<>();
+        dsl.selectFrom(HELD_CHANGE).orderBy(HELD_CHANGE.DEVICE_ID, HELD_CHANGE.DEVICE_SEQ)
+                .forEach(r -> held.add(HeldChanges.read(r.getChangeJson())));
+        return held;
+    }
+}

@@ -1,0 +1,243 @@
+package fr.cercle.persistence.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.sync.ChangeId;
+import fr.cercle.model.sync.FieldMerge;
+import fr.cercle.model.sync.FieldState;
+import fr.cercle.model.sync.Version;
+import fr.cercle.model.time.Hlc;
+import fr.cercle.persistence.jooq.tables.records.ChangeJournalRecord;
+import fr.cercle.persistence.jooq.tables.records.ConflictValueRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
+import static fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE;
+import static fr.cercle.persistence.jooq.Tables.RECORD_VERSION;
+import static fr.cercle.persistence.jooq.Tables.REPLACED_VERSION;
+import static fr.cercle.persistence.jooq.Tables.TOMBSTONE;
+
+/**
+ * The merge bookkeeping of the write path, inside one transaction: the version of each field's
+ * value, the losing values of guarded fields, the versions replaced before they arrived, the
+ * tombstones, and the journal entries themselves.
+ */
+final class VersionStore {
+
+    private final DSLContext dsl;
+
+    VersionStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The version of each field's current value of one record. */
+    Map<String, Version> versions(String entity, UUID id) {
+        String json = dsl.select(RECORD_VERSION.VERSIONS).from(RECORD_VERSION)
+                .where(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.eq(id)))
+                .fetchOne(RECORD_VERSION.VERSIONS);
+        Map<String, Version> versions = new LinkedHashMap<>();
+        if (json != null) {
+            JsonValues.tree(json).fields().forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                versions.put(e.getKey(), new Version(
+                        new ChangeId(new DeviceId(UUID.fromString(v.get(0).asText())), v.get(1).asLong()),
+                        Hlc.unpack(v.get(2).asLong())));
+            });
+        }
+        return versions;
+    }
+
+    void putVersions(String entity, UUID id, Map<String, Version> versions) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        versions.forEach((field, version) -> json.putArray(field)
+                .add(version.change().device().toString())
+                .add(version.change().seq())
+                .add(version.hlc().pack()));
+        dsl.mergeInto(RECORD_VERSION)
+                .using(DSL.selectOne())
+                .on(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.eq(id)))
+                .whenMatchedThenUpdate().set(RECORD_VERSION.VERSIONS, json.toString())
+                .whenNotMatchedThenInsert(RECORD_VERSION.ENTITY, RECORD_VERSION.ENTITY_ID, RECORD_VERSION.VERSIONS)
+                .values(entity, id, json.toString())
+                .execute();
+    }
+
+    /** The losing values kept for a person to decide, by field. */
+    Map<String, List<ConflictValueRecord>> losers(String entity, UUID id) {
+        Map<String, List<ConflictValueRecord>> losers = new LinkedHashMap<>();
+        dsl.selectFrom(CONFLICT_VALUE)
+                .where(CONFLICT_VALUE.ENTITY.eq(entity).and(CONFLICT_VALUE.ENTITY_ID.eq(id)))
+                .orderBy(CONFLICT_VALUE.HLC)
+                .forEach(r -> losers.computeIfAbsent(r.getField(), f -> new ArrayList<>()).add(r));
+        return losers;
+    }
+
+    static Version version(ConflictValueRecord loser) {
+        return new Version(new ChangeId(new DeviceId(loser.getDeviceId()), loser.getDeviceSeq()), Hlc.unpack(loser.getHlc()));
+    }
+
+    static FieldState state(Version winner, List<ConflictValueRecord> losers) {
+        if (winner == null) {
+            return null;
+        }
+        Set<Version> versions = new LinkedHashSet<>();
+        losers.forEach(l -> versions.add(version(l)));
+        return new FieldState(winner, versions);
+    }
+
+    void addLoser(String entity, UUID id, String field, Version version, StaffId author, JsonNode value,
+                  OffsetDateTime now) {
+        dsl.insertInto(CONFLICT_VALUE)
+                .set(CONFLICT_VALUE.ENTITY, entity)
+                .set(CONFLICT_VALUE.ENTITY_ID, id)
+                .set(CONFLICT_VALUE.FIELD, field)
+                .set(CONFLICT_VALUE.DEVICE_ID, version.change().device().value())
+                .set(CONFLICT_VALUE.DEVICE_SEQ, version.change().seq())
+                .set(CONFLICT_VALUE.HLC, version.hlc().pack())
+                .set(CONFLICT_VALUE.AUTHOR_ID, author.value())
+                .set(CONFLICT_VALUE.FIELD_VALUE, value.toString())
+                .set(CONFLICT_VALUE.DETECTED_AT, now)
+                .execute();
+    }
+
+    void removeLoser(String entity, UUID id, String field, ChangeId change) {
+        dsl.deleteFrom(CONFLICT_VALUE)
+                .where(CONFLICT_VALUE.ENTITY.eq(entity).and(CONFLICT_VALUE.ENTITY_ID.eq(id))
+                        .and(CONFLICT_VALUE.FIELD.eq(field))
+                        .and(CONFLICT_VALUE.DEVICE_ID.eq(change.device().value()))
+                        .and(CONFLICT_VALUE.DEVICE_SEQ.eq(change.seq())))
+                .execute();
+    }
+
+    /** The history of one field as the merge rule asks it. */
+    FieldMerge.History history(String entity, UUID id, String field) {
+        return new FieldMerge.History() {
+            @Override
+            public boolean applied(ChangeId change) {
+                return isApplied(change);
+            }
+
+            @Override
+            public boolean replacedBeforeSeen(ChangeId change) {
+                return dsl.fetchExists(REPLACED_VERSION, REPLACED_VERSION.ENTITY.eq(entity)
+                        .and(REPLACED_VERSION.ENTITY_ID.eq(id)).and(REPLACED_VERSION.FIELD.eq(field))
+                        .and(REPLACED_VERSION.DEVICE_ID.eq(change.device().value()))
+                        .and(REPLACED_VERSION.DEVICE_SEQ.eq(change.seq())));
+            }
+        };
+    }
+
+    void markReplaced(String entity, UUID id, String field, Set<ChangeId> changes) {
+        for (ChangeId change : changes) {
+            dsl.insertInto(REPLACED_VERSION)
+                    .set(REPLACED_VERSION.ENTITY, entity).set(REPLACED_VERSION.ENTITY_ID, id)
+                    .set(REPLACED_VERSION.FIELD, field)
+                    .set(REPLACED_VERSION.DEVICE_ID, change.device().value())
+                    .set(REPLACED_VERSION.DEVICE_SEQ, change.seq())
+                    .onDuplicateKeyIgnore()
+                    .execute();
+        }
+    }
+
+    void forgetReplaced(String entity, UUID id, String field, ChangeId change) {
+        dsl.deleteFrom(REPLACED_VERSION)
+                .where(REPLACED_VERSION.ENTITY.eq(entity).and(REPLACED_VERSION.ENTITY_ID.eq(id))
+                        .and(REPLACED_VERSION.FIELD.eq(field))
+                        .and(REPLACED_VERSION.DEVICE_ID.eq(change.device().value()))
+                        .and(REPLACED_VERSION.DEVICE_SEQ.eq(change.seq())))
+                .execute();
+    }
+
+    boolean isApplied(ChangeId change) {
+        return dsl.fetchExists(CHANGE_JOURNAL, CHANGE_JOURNAL.DEVICE_ID.eq(change.device().value())
+                .and(CHANGE_JOURNAL.DEVICE_SEQ.eq(change.seq())));
+    }
+
+    /** The highest sequence number applied here for this device (0 if none): changes are applied without gaps. */
+    long lastSeq(DeviceId device) {
+        Long max = dsl.select(DSL.max(CHANGE_JOURNAL.DEVICE_SEQ)).from(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.DEVICE_ID.eq(device.value())).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    /** The deletion of a record, if it was deleted. */
+    boolean isDeleted(String entity, UUID id) {
+        return dsl.fetchExists(TOMBSTONE, TOMBSTONE.ENTITY.eq(entity).and(TOMBSTONE.ENTITY_ID.eq(id)));
+    }
+
+    /** Deletes a record's bookkeeping and leaves its tombstone: no later change brings it back. */
+    void bury(String entity, UUID id, Version deletion) {
+        dsl.deleteFrom(RECORD_VERSION).where(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.eq(id))).execute();
+        dsl.deleteFrom(CONFLICT_VALUE).where(CONFLICT_VALUE.ENTITY.eq(entity).and(CONFLICT_VALUE.ENTITY_ID.eq(id))).execute();
+        dsl.deleteFrom(REPLACED_VERSION).where(REPLACED_VERSION.ENTITY.eq(entity).and(REPLACED_VERSION.ENTITY_ID.eq(id))).execute();
+        dsl.insertInto(TOMBSTONE)
+                .set(TOMBSTONE.ENTITY, entity).set(TOMBSTONE.ENTITY_ID, id)
+                .set(TOMBSTONE.DEVICE_ID, deletion.change().device().value())
+                .set(TOMBSTONE.DEVICE_SEQ, deletion.change().seq())
+                .set(TOMBSTONE.HLC, deletion.hlc().pack())
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    /** The value and author a change gave a field, from the journal. */
+    Optional<JournalEntry> entry(ChangeId change) {
+        return dsl.selectFrom(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.DEVICE_ID.eq(change.device().value()).and(CHANGE_JOURNAL.DEVICE_SEQ.eq(change.seq())))
+                .fetchOptional(ChangeJournal::toEntry);
+    }
+
+    /** Appends the journal entry of a change; {@code fields} is the JSON object of its changed fields. */
+    void journal(String entity, UUID id, Operation operation, ObjectNode fields, Map<String, Set<ChangeId>> base,
+                 Version version, StaffId author, OffsetDateTime recordedAt) {
+        ChangeJournalRecord entry = dsl.newRecord(CHANGE_JOURNAL);
+        entry.setEntity(entity);
+        entry.setEntityId(id);
+        entry.setOperation(operation.name());
+        entry.setFields(fields.toString());
+        entry.setBase(baseJson(base));
+        entry.setHlc(version.hlc().pack());
+        entry.setDeviceId(version.change().device().value());
+        entry.setDeviceSeq(version.change().seq());
+        entry.setAuthorId(author.value());
+        entry.setRecordedAt(recordedAt);
+        dsl.insertInto(CHANGE_JOURNAL).set(entry).execute();
+    }
+
+    static String baseJson(Map<String, Set<ChangeId>> base) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        base.forEach((field, ids) -> {
+            if (!ids.isEmpty()) {
+                ArrayNode array = json.putArray(field);
+                ids.forEach(id -> array.add(id.toString()));
+            }
+        });
+        return json.toString();
+    }
+
+    static Map<String, Set<ChangeId>> base(String json) {
+        Map<String, Set<ChangeId>> base = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = JsonValues.tree(json).fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Set<ChangeId> ids = new LinkedHashSet<>();
+            e.getValue().forEach(n -> ids.add(ChangeId.parse(n.asText())));
+            base.put(e.getKey(), ids);
+        }
+        return base;
+    }
+}
