@@ -12,6 +12,7 @@ import fr.cercle.model.sync.Version;
 import fr.cercle.model.time.Hlc;
 import fr.cercle.model.time.HybridLogicalClock;
 import fr.cercle.persistence.jooq.tables.records.ConflictValueRecord;
+import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.jooq.tables.records.HeldChangeRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -86,6 +87,11 @@ public final class Receiver {
         }
         lastSeq.put(device, applied);
         return receipt;
+    }
+
+    /** This installation's own settings, written in the same transaction (the sync's progress). */
+    public LocalSettings localSettings() {
+        return new LocalSettings(dsl);
     }
 
     /** Changes received with a clock more than a day ahead of this installation's: flagged for a person. */

@@ -1,0 +1,124 @@
+package fr.cercle.sync.client;
+
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.write.Receipt;
+import fr.cercle.sync.format.BundleException;
+import fr.cercle.sync.format.BundleHeader;
+import fr.cercle.sync.format.BundleKind;
+import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.format.BundleReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports a bundle file into an installation's database: all or nothing, and idempotent. The file is
+ * read twice: first only checked (header, every change, count, checksum), so that a bad bundle is
+ * refused before anything is written; then applied in one transaction. A bundle from the server
+ * also moves this installation's sync state forward, in the same transaction.
+ */
+public final class BundleImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundleImport.class);
+
+    private final CercleDatabase db;
+    private final BundleLimits limits;
+
+    public BundleImport(CercleDatabase db, BundleLimits limits) {
+        this.db = db;
+        this.limits = limits;
+    }
+
+    public ImportReport importFile(Path file) throws BundleException, IOException {
+        return importFrom(() -> Files.newInputStream(file));
+    }
+
+    /** Something that opens the same bundle again (it is read twice). */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    public ImportReport importFrom(Source source) throws BundleException, IOException {
+        BundleHeader checked;
+        try (InputStream in = source.open()) {
+            checked = BundleReader.check(in, limits);
+        }
+        try {
+            ImportReport report = db.writer().receive(receiver -> {
+                Map<Receipt, Long> counts = new EnumMap<>(Receipt.class);
+                BundleHeader header;
+                try (InputStream in = source.open()) {
+                    header = BundleReader.read(in, limits,
+                            (change, json, line) -> counts.merge(receiver.receive(change), 1L, Long::sum));
+                } catch (BundleException e) {
+                    throw new Rethrown(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (!header.bundleId().equals(checked.bundleId())) {
+                    throw new Rethrown(new BundleException(BundleException.Problem.MALFORMED, 0,
+                            "the file changed while it was being imported"));
+                }
+                if (header.kind() == BundleKind.PULL) {
+                    advance(receiver.localSettings(), header, db.deviceId());
+                }
+                return new ImportReport(header, counts.getOrDefault(Receipt.APPLIED, 0L),
+                        counts.getOrDefault(Receipt.DUPLICATE, 0L), counts.getOrDefault(Receipt.HELD, 0L),
+                        counts.getOrDefault(Receipt.AFTER_DELETION, 0L), Set.copyOf(receiver.aheadOfTime()));
+            });
+            LOG.info("Imported bundle {} ({}): {} applied, {} already here, {} held, {} after a deletion",
+                    report.header().bundleId(), report.header().kind().wireName(), report.applied(),
+                    report.duplicates(), report.held(), report.afterDeletion());
+            if (!report.aheadOfTime().isEmpty()) {
+                LOG.warn("{} received change(s) carry a clock more than a day ahead, e.g. {}",
+                        report.aheadOfTime().size(), report.aheadOfTime().iterator().next());
+            }
+            return report;
+        } catch (Rethrown e) {
+            throw e.bundle;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(BundleException.Problem.INVALID_CHANGE, 0, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves the pull cursor to the end of this bundle from the server, unless the bundle starts after
+     * the cursor (changes in between would be skipped). A new server epoch restarts from this bundle.
+     */
+    static void advance(LocalSettings settings, BundleHeader header, DeviceId me) {
+        SyncState state = SyncState.read(settings);
+        boolean sameServer = header.serverEpoch() != null && header.serverEpoch().equals(state.serverEpoch());
+        long cursor = state.pullCursor();
+        if (!sameServer) {
+            cursor = header.rangeFrom() == 0 ? header.rangeTo() : 0;
+        } else if (header.rangeFrom() <= cursor) {
+            cursor = Math.max(cursor, header.rangeTo());
+        }
+        long acknowledged = header.acknowledged().getOrDefault(me, sameServer ? state.acknowledged() : 0L);
+        new SyncState(header.serverEpoch() != null ? header.serverEpoch() : state.serverEpoch(), acknowledged, cursor)
+                .write(settings);
+    }
+
+    /** Carries a bundle problem out of the transaction, which rolls back. */
+    private static final class Rethrown extends RuntimeException {
+        final BundleException bundle;
+
+        Rethrown(BundleException bundle) {
+            super(bundle.getMessage(), bundle, false, false);
+            this.bundle = bundle;
+        }
+    }
+}

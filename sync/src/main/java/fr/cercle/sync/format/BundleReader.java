@@ -1,0 +1,246 @@
+package fr.cercle.sync.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.persistence.write.IncomingChange;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads a bundle as a stream, line by line, whatever its size: plain or gzip-compressed (recognised
+ * by its first bytes). Checks the header, every change, the number of changes and the SHA-256 of the
+ * content, within {@link BundleLimits}. A caller that must write nothing unless the whole bundle is
+ * good reads it twice: once to check, once to apply (see {@code BundleImport}).
+ */
+public final class BundleReader {
+
+    /** Receives each checked change with its line of JSON as read. */
+    @FunctionalInterface
+    public interface ChangeSink {
+        void accept(IncomingChange change, String json, long line) throws BundleException;
+    }
+
+    private BundleReader() {
+    }
+
+    /** Only checks the bundle: its header, if everything in it is right. */
+    public static BundleHeader check(InputStream in, BundleLimits limits) throws BundleException, IOException {
+        return read(in, limits, (change, json, line) -> { });
+    }
+
+    public static BundleHeader read(InputStream raw, BundleLimits limits, ChangeSink sink)
+            throws BundleException, IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        buffered.mark(2);
+        int b1 = buffered.read();
+        int b2 = buffered.read();
+        buffered.reset();
+        if (b1 == -1) {
+            throw new BundleException(BundleException.Problem.TRUNCATED, 0, "the file is empty");
+        }
+        InputStream in;
+        try {
+            in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        } catch (ZipException | EOFException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 0, "the compressed file is damaged", e);
+        }
+        InputStream limited = new BufferedInputStream(new Limited(in, limits.maxBytes()), 1 << 16);
+        try {
+            return readContent(limited, limits, sink);
+        } catch (TooLarge e) {
+            throw new BundleException(BundleException.Problem.TOO_LARGE, 0,
+                    "the bundle is larger than " + limits.maxBytes() + " bytes once uncompressed");
+        } catch (ZipException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 0, "the compressed file is damaged", e);
+        } catch (EOFException e) {
+            throw new BundleException(BundleException.Problem.TRUNCATED, 0, "the compressed file ends too early", e);
+        }
+    }
+
+    private static BundleHeader readContent(InputStream in, BundleLimits limits, ChangeSink sink)
+            throws BundleException, IOException {
+        Line first = Line.read(in, limits.maxLineBytes(), 1);
+        if (first == null) {
+            throw new BundleException(BundleException.Problem.TRUNCATED, 0, "the file is empty");
+        }
+        BundleHeader header = header(first.bytes, limits);
+        MessageDigest digest = sha256();
+        long count = 0;
+        for (Line line = Line.read(in, limits.maxLineBytes(), 2); line != null;
+             line = Line.read(in, limits.maxLineBytes(), count + 2)) {
+            long number = count + 2;
+            digest.update(line.bytes);
+            if (line.terminated) {
+                digest.update((byte) '\n');
+            }
+            if (++count > header.changeCount()) {
+                throw new BundleException(BundleException.Problem.MALFORMED, number,
+                        "more changes than the " + header.changeCount() + " the header declares");
+            }
+            if (!line.terminated) {
+                // Every line a writer makes ends with a newline: the file was cut.
+                throw new BundleException(BundleException.Problem.TRUNCATED, number,
+                        "the bundle ends in the middle of a change");
+            }
+            IncomingChange change = ChangeCodec.read(line.bytes, number);
+            sink.accept(change, new String(line.bytes, StandardCharsets.UTF_8), number);
+        }
+        if (count < header.changeCount()) {
+            throw new BundleException(BundleException.Problem.TRUNCATED, 0,
+                    "the bundle ends after " + count + " of the " + header.changeCount() + " changes its header declares");
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (!actual.equalsIgnoreCase(header.contentSha256())) {
+            throw new BundleException(BundleException.Problem.CHECKSUM, 0,
+                    "the content does not match its checksum: the file was damaged or altered");
+        }
+        return header;
+    }
+
+    static BundleHeader header(byte[] line, BundleLimits limits) throws BundleException {
+        JsonNode json;
+        try {
+            json = ChangeCodec.MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 1, "this is not a Cercle bundle (no JSON header)", e);
+        } catch (IOException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 1, "this is not a Cercle bundle", e);
+        }
+        if (json == null || !json.isObject() || !BundleHeader.FORMAT.equals(json.path("format").asText())) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 1,
+                    "this is not a Cercle bundle (format is not \"" + BundleHeader.FORMAT + "\")");
+        }
+        int formatVersion = json.path("formatVersion").asInt(-1);
+        if (formatVersion != BundleHeader.FORMAT_VERSION) {
+            throw new BundleException(BundleException.Problem.UNKNOWN_FORMAT_VERSION, 1,
+                    "format version " + json.path("formatVersion") + " is not one this program reads (it reads version "
+                            + BundleHeader.FORMAT_VERSION + ")");
+        }
+        int schemaVersion = json.path("schemaVersion").asInt(-1);
+        if (schemaVersion > BundleHeader.SCHEMA_VERSION) {
+            throw new BundleException(BundleException.Problem.NEWER_SCHEMA, 1,
+                    "written by a newer Cercle (data schema " + schemaVersion + "; this program knows up to "
+                            + BundleHeader.SCHEMA_VERSION + "): update Cercle first");
+        }
+        if (schemaVersion < 1) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 1, "schemaVersion is missing");
+        }
+        try {
+            long changeCount = json.path("changeCount").asLong(-1);
+            if (changeCount < 0) {
+                throw new IllegalArgumentException("changeCount is missing");
+            }
+            if (changeCount > limits.maxChanges()) {
+                throw new BundleException(BundleException.Problem.TOO_LARGE, 1, "the header declares " + changeCount
+                        + " changes, more than the limit of " + limits.maxChanges());
+            }
+            String sha = json.path("contentSha256").asText("");
+            if (!sha.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException("contentSha256 must be 64 hexadecimal digits");
+            }
+            BundleKind kind = switch (json.path("kind").asText("")) {
+                case "push" -> BundleKind.PUSH;
+                case "pull" -> BundleKind.PULL;
+                default -> throw new IllegalArgumentException("kind must be push or pull");
+            };
+            JsonNode origin = json.path("origin");
+            String device = origin.path("device").isTextual() ? origin.path("device").asText() : null;
+            if (kind == BundleKind.PUSH && device == null) {
+                throw new IllegalArgumentException("a push names its origin device");
+            }
+            Map<DeviceId, Long> acknowledged = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.path("acknowledged").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                acknowledged.put(DeviceId.parse(e.getKey()), e.getValue().asLong());
+            }
+            JsonNode epoch = json.get("serverEpoch");
+            return new BundleHeader(formatVersion, schemaVersion, UUID.fromString(json.path("bundleId").asText()),
+                    device == null ? null : DeviceId.parse(device), origin.path("organisation").asText(null), kind,
+                    json.path("range").path("from").asLong(), json.path("range").path("to").asLong(),
+                    epoch == null || epoch.isNull() ? null : UUID.fromString(epoch.asText()), acknowledged,
+                    Instant.parse(json.path("createdAt").asText()), changeCount, sha);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 1, "the header is incomplete: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** One line's bytes, without its newline, and whether it had one. */
+    private record Line(byte[] bytes, boolean terminated) {
+        static Line read(InputStream in, int max, long number) throws IOException, BundleException {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    return new Line(buffer.toByteArray(), true);
+                }
+                if (buffer.size() >= max) {
+                    throw new BundleException(BundleException.Problem.TOO_LARGE, number,
+                            "the line is longer than " + max + " bytes");
+                }
+                buffer.write(b);
+            }
+            return buffer.size() == 0 ? null : new Line(buffer.toByteArray(), false);
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("limit reached");
+        }
+    }
+
+    /** Counts what is read and stops past the limit: the defence against gzip bombs. */
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b != -1 && ++read > max) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (read += n) > max) {
+                throw new TooLarge();
+            }
+            return n;
+        }
+    }
+}

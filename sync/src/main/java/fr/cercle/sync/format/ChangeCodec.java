@@ -1,0 +1,207 @@
+package fr.cercle.sync.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.sync.ChangeId;
+import fr.cercle.model.time.Hlc;
+import fr.cercle.persistence.write.Entities;
+import fr.cercle.persistence.write.EntityTable;
+import fr.cercle.persistence.write.IncomingChange;
+import fr.cercle.persistence.write.JournalEntry;
+import fr.cercle.persistence.write.Operation;
+import org.jooq.Field;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One change of the exchange format, one JSON object per line:
+ * <pre>{"entity":"beneficiary","id":"…","op":"update","device":"…","seq":12,
+ *  "hlc":"2026-11-27T08:00:00.123Z#0","author":"…","fields":{"status":"PAUSED"},
+ *  "base":{"status":["&lt;device&gt;:11"]}}</pre>
+ * Reading checks everything a receiver relies on: known entity and fields, values that fit, a
+ * creation with every field, a deletion with none.
+ */
+public final class ChangeCodec {
+
+    /** Bounded parsing: no deep nesting, no huge numbers or texts inside a change. */
+    static final ObjectMapper MAPPER = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactory().setStreamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(40).maxStringLength(1_000_000).build()))
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ChangeCodec() {
+    }
+
+    /** The wire form of a journal entry. */
+    public static ObjectNode toJson(JournalEntry entry) {
+        return toJson(IncomingChange.of(entry));
+    }
+
+    public static ObjectNode toJson(IncomingChange change) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("entity", change.entity());
+        json.put("id", change.entityId().toString());
+        json.put("op", change.operation().name().toLowerCase(Locale.ROOT));
+        json.put("device", change.change().device().toString());
+        json.put("seq", change.change().seq());
+        json.put("hlc", formatHlc(change.hlc()));
+        json.put("author", change.author().value().toString());
+        json.set("fields", MAPPER.valueToTree(change.fields()));
+        ObjectNode base = json.putObject("base");
+        change.base().forEach((field, ids) -> {
+            if (!ids.isEmpty()) {
+                ArrayNode array = base.putArray(field);
+                ids.forEach(id -> array.add(id.toString()));
+            }
+        });
+        return json;
+    }
+
+    /** {@code 2026-11-27T08:00:00.123Z#0}: the instant to the millisecond, and the logical counter. */
+    public static String formatHlc(Hlc hlc) {
+        return hlc.instant() + "#" + hlc.counter();
+    }
+
+    static Hlc parseHlc(String text) {
+        int hash = text.lastIndexOf('#');
+        if (hash <= 0) {
+            throw new IllegalArgumentException("hlc must look like 2026-11-27T08:00:00.123Z#0, not " + text);
+        }
+        try {
+            return new Hlc(Instant.parse(text.substring(0, hash)).toEpochMilli(), Integer.parseInt(text.substring(hash + 1)));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("hlc must look like 2026-11-27T08:00:00.123Z#0, not " + text, e);
+        }
+    }
+
+    /** Parses and checks one line. */
+    public static IncomingChange read(byte[] line, long lineNumber) throws BundleException {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, lineNumber,
+                    "not a JSON object (" + e.getOriginalMessage() + ")", e);
+        } catch (java.io.IOException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, lineNumber, "unreadable", e);
+        }
+        try {
+            return read(json);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(BundleException.Problem.INVALID_CHANGE, lineNumber, e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static IncomingChange read(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("a change must be a JSON object");
+        }
+        Set<String> known = Set.of("entity", "id", "op", "device", "seq", "hlc", "author", "fields", "base");
+        json.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown member \"" + name + "\"");
+            }
+        });
+        String entity = text(json, "entity");
+        EntityTable<?> table = Entities.byName(entity)
+                .orElseThrow(() -> new IllegalArgumentException("unknown entity \"" + entity + "\""));
+        UUID id = uuid(json, "id");
+        Operation operation = switch (text(json, "op")) {
+            case "create" -> Operation.CREATE;
+            case "update" -> Operation.UPDATE;
+            case "delete" -> Operation.DELETE;
+            default -> throw new IllegalArgumentException("op must be create, update or delete");
+        };
+        JsonNode seqNode = json.get("seq");
+        if (seqNode == null || !seqNode.canConvertToLong() || !seqNode.isIntegralNumber() || seqNode.asLong() < 1) {
+            throw new IllegalArgumentException("seq must be a whole number from 1");
+        }
+        ChangeId change = new ChangeId(new DeviceId(uuid(json, "device")), seqNode.asLong());
+        Hlc hlc = parseHlc(text(json, "hlc"));
+        StaffId author = new StaffId(uuid(json, "author"));
+
+        JsonNode fieldsNode = json.get("fields");
+        if (fieldsNode == null || !fieldsNode.isObject()) {
+            throw new IllegalArgumentException("fields must be an object");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = fieldsNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Field<?> field = table.field(e.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown field " + entity + "." + e.getKey()));
+            Object value = MAPPER.convertValue(e.getValue(), Object.class);
+            table.toColumn(field, value);
+            fields.put(e.getKey(), value);
+        }
+        if (operation == Operation.CREATE && !fields.keySet().containsAll(table.fieldNames())) {
+            Set<String> missing = new LinkedHashSet<>(table.fieldNames());
+            missing.removeAll(fields.keySet());
+            throw new IllegalArgumentException("the creation of " + entity + " " + id + " lacks " + String.join(", ", missing));
+        }
+        if (operation == Operation.DELETE && !fields.isEmpty()) {
+            throw new IllegalArgumentException("a deletion carries no field");
+        }
+        if (operation == Operation.UPDATE && fields.isEmpty()) {
+            throw new IllegalArgumentException("an update changes at least one field");
+        }
+
+        Map<String, Set<ChangeId>> base = new LinkedHashMap<>();
+        JsonNode baseNode = json.get("base");
+        if (baseNode != null && !baseNode.isNull()) {
+            if (!baseNode.isObject()) {
+                throw new IllegalArgumentException("base must be an object");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = baseNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!fields.containsKey(e.getKey())) {
+                    throw new IllegalArgumentException("base names " + e.getKey() + ", which the change does not write");
+                }
+                if (!e.getValue().isArray()) {
+                    throw new IllegalArgumentException("base of " + e.getKey() + " must be a list of change ids");
+                }
+                Set<ChangeId> ids = new LinkedHashSet<>();
+                for (JsonNode idNode : e.getValue()) {
+                    ids.add(ChangeId.parse(idNode.asText()));
+                }
+                base.put(e.getKey(), ids);
+            }
+        }
+        return new IncomingChange(entity, id, operation, change, hlc, author, fields, base);
+    }
+
+    private static String text(JsonNode json, String name) {
+        JsonNode node = json.get(name);
+        if (node == null || !node.isTextual()) {
+            throw new IllegalArgumentException(name + " must be a text");
+        }
+        return node.asText();
+    }
+
+    private static UUID uuid(JsonNode json, String name) {
+        try {
+            return UUID.fromString(text(json, name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be a UUID", e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package fr.cercle.sync.server;
+
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.persistence.write.IncomingChange;
+import fr.cercle.sync.format.BundleException;
+import fr.cercle.sync.format.BundleHeader;
+import fr.cercle.sync.format.BundleKind;
+import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.format.BundleReader;
+import fr.cercle.sync.format.BundleWriter;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static fr.cercle.sync.server.jooq.Tables.CHANGE_LOG;
+import static fr.cercle.sync.server.jooq.Tables.DEVICE_PROGRESS;
+import static fr.cercle.sync.server.jooq.Tables.HELD_CHANGE;
+import static fr.cercle.sync.server.jooq.Tables.SERVER_COUNTER;
+import static fr.cercle.sync.server.jooq.Tables.SERVER_INFO;
+
+/**
+ * What the central server keeps: every change received, in commit order, for devices to pull. The
+ * server does not merge: each installation merges with the same rule (FieldMerge); the server orders,
+ * deduplicates, holds changes that come after a gap, and never loses one. It keeps no state in memory,
+ * so several instances can serve one PostgreSQL database side by side.
+ */
+public final class ServerStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerStore.class);
+    static final String EPOCH = "epoch";
+
+    private final DSLContext dsl;
+    private final BundleLimits limits;
+    private final Clock clock;
+    private final String name;
+
+    public ServerStore(ServerDatabase db, BundleLimits limits, Clock clock, String name) {
+        this.dsl = db.dsl();
+        this.limits = limits;
+        this.clock = clock;
+        this.name = name;
+        dsl.insertInto(SERVER_INFO, SERVER_INFO.INFO_KEY, SERVER_INFO.INFO_VALUE)
+                .values(EPOCH, UUID.randomUUID().toString())
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    public UUID epoch() {
+        return UUID.fromString(dsl.select(SERVER_INFO.INFO_VALUE).from(SERVER_INFO)
+                .where(SERVER_INFO.INFO_KEY.eq(EPOCH)).fetchSingle(SERVER_INFO.INFO_VALUE));
+    }
+
+    /**
+     * A new epoch, after the database was restored from a backup: every device then pulls again from
+     * the start and sends again what the server lacks.
+     */
+    public UUID renewEpoch() {
+        UUID epoch = UUID.randomUUID();
+        dsl.update(SERVER_INFO).set(SERVER_INFO.INFO_VALUE, epoch.toString()).where(SERVER_INFO.INFO_KEY.eq(EPOCH)).execute();
+        LOG.info("New server epoch {}", epoch);
+        return epoch;
+    }
+
+    public ServerStatus status(DeviceId device) {
+        long cursor = dsl.select(SERVER_COUNTER.LAST_SEQ).from(SERVER_COUNTER).where(SERVER_COUNTER.ID.eq(1))
+                .fetchSingle(SERVER_COUNTER.LAST_SEQ);
+        return new ServerStatus(epoch(), cursor, device == null ? 0 : progress(dsl, device),
+                dsl.fetchCount(DEVICE_PROGRESS));
+    }
+
+    /** Receives a bundle file: checked whole first, then appended in one transaction. */
+    public PushResult push(Path bundle) throws BundleException, IOException {
+        BundleHeader checked;
+        try (InputStream in = Files.newInputStream(bundle)) {
+            checked = BundleReader.check(in, limits);
+        }
+        long[] counts = new long[3];
+        try {
+            dsl.transaction(configuration -> {
+                DSLContext tx = configuration.dsl();
+                // The counter's row lock, held until commit, makes pushes commit in cursor order.
+                long last = tx.select(SERVER_COUNTER.LAST_SEQ).from(SERVER_COUNTER).where(SERVER_COUNTER.ID.eq(1))
+                        .forUpdate().fetchSingle(SERVER_COUNTER.LAST_SEQ);
+                Appender appender = new Appender(tx, last, OffsetDateTime.now(clock));
+                try (InputStream in = Files.newInputStream(bundle)) {
+                    BundleReader.read(in, limits, (change, json, line) -> counts[appender.receive(change, json)]++);
+                }
+                appender.finish();
+            });
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof BundleException bundleProblem) {
+                throw bundleProblem;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+        long acknowledged = checked.origin() == null ? 0 : progress(dsl, checked.origin());
+        LOG.info("Push {} from {}: {} appended, {} already here, {} held", checked.bundleId(), checked.origin(),
+                counts[0], counts[1], counts[2]);
+        return new PushResult(counts[0], counts[1], counts[2], acknowledged, epoch());
+    }
+
+    /**
+     * Writes, as a pull bundle, the changes after {@code afterCursor} that did not come from this
+     * device, at most {@code limit} of them. The bundle's range ends at the last cursor looked at.
+     */
+    public BundleHeader pull(DeviceId device, long afterCursor, int limit, OutputStream out, boolean gzip)
+            throws IOException {
+        try (BundleWriter writer = new BundleWriter()) {
+            long to = afterCursor;
+            int rows = 0;
+            for (Record3<Long, UUID, String> row : dsl.select(CHANGE_LOG.SERVER_SEQ, CHANGE_LOG.DEVICE_ID, CHANGE_LOG.CHANGE_JSON)
+                    .from(CHANGE_LOG)
+                    .where(CHANGE_LOG.SERVER_SEQ.gt(afterCursor))
+                    .orderBy(CHANGE_LOG.SERVER_SEQ)
+                    .limit(limit)
+                    .fetchSize(1_000)
+                    .fetchLazy()) {
+                to = row.value1();
+                rows++;
+                if (device == null || !device.value().equals(row.value2())) {
+                    writer.add(row.value3());
+                }
+            }
+            Map<DeviceId, Long> acknowledged = device == null ? Map.of() : Map.of(device, progress(dsl, device));
+            LOG.debug("Pull by {} after {}: {} rows looked at", device, afterCursor, rows);
+            return writer.finish(new BundleWriter.Draft(null, name, BundleKind.PULL, afterCursor, to, epoch(), acknowledged),
+                    clock, out, gzip);
+        }
+    }
+
+    private static long progress(DSLContext dsl, DeviceId device) {
+        return Optional.ofNullable(dsl.select(DEVICE_PROGRESS.LAST_SEQ).from(DEVICE_PROGRESS)
+                .where(DEVICE_PROGRESS.DEVICE_ID.eq(device.value())).fetchOne(DEVICE_PROGRESS.LAST_SEQ)).orElse(0L);
+    }
+
+    /** Appends the changes of one push, inside its transaction. */
+    private static final class Appender {
+        private final DSLContext tx;
+        private final OffsetDateTime now;
+        private final Map<DeviceId, Long> progress = new HashMap<>();
+        private long last;
+
+        Appender(DSLContext tx, long last, OffsetDateTime now) {
+            this.tx = tx;
+            this.last = last;
+            this.now = now;
+        }
+
+        /** 0 appended, 1 duplicate, 2 held. */
+        int receive(IncomingChange change, String json) {
+            DeviceId device = change.change().device();
+            long known = progress.computeIfAbsent(device, d -> ServerStore.progress(tx, d));
+            long seq = change.change().seq();
+            if (seq <= known) {
+                return 1;
+            }
+            if (seq > known + 1) {
+                tx.insertInto(HELD_CHANGE)
+                        .set(HELD_CHANGE.DEVICE_ID, device.value()).set(HELD_CHANGE.DEVICE_SEQ, seq)
+                        .set(HELD_CHANGE.CHANGE_JSON, json).set(HELD_CHANGE.RECEIVED_AT, now)
+                        .onDuplicateKeyIgnore()
+                        .execute();
+                return 2;
+            }
+            append(change, json);
+            long next = seq + 1;
+            for (var held = held(device, next); held != null; held = held(device, ++next)) {
+                tx.deleteFrom(HELD_CHANGE).where(HELD_CHANGE.DEVICE_ID.eq(device.value())
+                        .and(HELD_CHANGE.DEVICE_SEQ.eq(next))).execute();
+                try {
+                    append(fr.cercle.sync.format.ChangeCodec.read(
+                            held.getChangeJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0), held.getChangeJson());
+                } catch (BundleException e) {
+                    throw new IllegalStateException("A held change no longer reads: " + e.getMessage(), e);
+                }
+            }
+            progress.put(device, next - 1);
+            return 0;
+        }
+
+        private fr.cercle.sync.server.jooq.tables.records.HeldChangeRecord held(DeviceId device, long seq) {
+            return tx.selectFrom(HELD_CHANGE).where(HELD_CHANGE.DEVICE_ID.eq(device.value())
+                    .and(HELD_CHANGE.DEVICE_SEQ.eq(seq))).fetchOne();
+        }
+
+        private void append(IncomingChange change, String json) {
+            tx.insertInto(CHANGE_LOG)
+                    .set(CHANGE_LOG.SERVER_SEQ, ++last)
+                    .set(CHANGE_LOG.DEVICE_ID, change.change().device().value())
+                    .set(CHANGE_LOG.DEVICE_SEQ, change.change().seq())
+                    .set(CHANGE_LOG.ENTITY, change.entity())
+                    .set(CHANGE_LOG.ENTITY_ID, change.entityId())
+                    .set(CHANGE_LOG.OPERATION, change.operation().name())
+                    .set(CHANGE_LOG.HLC, change.hlc().pack())
+                    .set(CHANGE_LOG.AUTHOR_ID, change.author().value())
+                    .set(CHANGE_LOG.CHANGE_JSON, json)
+                    .set(CHANGE_LOG.RECEIVED_AT, now)
+                    .execute();
+        }
+
+        void finish() {
+            tx.update(SERVER_COUNTER).set(SERVER_COUNTER.LAST_SEQ, last).where(SERVER_COUNTER.ID.eq(1)).execute();
+            progress.forEach((device, seq) -> tx.insertInto(DEVICE_PROGRESS,
+                            DEVICE_PROGRESS.DEVICE_ID, DEVICE_PROGRESS.LAST_SEQ, DEVICE_PROGRESS.LAST_PUSH)
+                    .values(device.value(), seq, now)
+                    .onConflict(DEVICE_PROGRESS.DEVICE_ID)
+                    .doUpdate().set(DEVICE_PROGRESS.LAST_SEQ, seq).set(DEVICE_PROGRESS.LAST_PUSH, now)
+                    .execute());
+        }
+    }
+}

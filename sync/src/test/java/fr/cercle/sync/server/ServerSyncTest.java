@@ -1,0 +1,192 @@
+package fr.cercle.sync.server;
+
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.beneficiary.BeneficiaryStatus;
+import fr.cercle.model.common.Contact;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.TestData;
+import fr.cercle.sync.Installations;
+import fr.cercle.sync.client.BundleExport;
+import fr.cercle.sync.client.BundleImport;
+import fr.cercle.sync.client.SyncClient;
+import fr.cercle.sync.client.SyncException;
+import fr.cercle.sync.client.SyncReport;
+import fr.cercle.sync.client.SyncState;
+import fr.cercle.sync.format.BundleLimits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Installations and a real server, over HTTP on loopback and through files, on H2 and on PostgreSQL. */
+class ServerSyncTest {
+
+    @TempDir
+    Path dir;
+    final List<AutoCloseable> open = new ArrayList<>();
+    final StaffMember claire = TestData.staff();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    <T extends AutoCloseable> T keep(T closeable) {
+        open.add(closeable);
+        return closeable;
+    }
+
+    CercleDatabase installation(String name, Clock clock) {
+        return keep(Installations.open(dir.resolve(name), clock));
+    }
+
+    SyncServer server(String url) throws IOException {
+        ServerDatabase db = keep(ServerBackends.open(url));
+        ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "Serveur de test");
+        return keep(SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0), DeviceAuthenticator.DECLARED,
+                BundleLimits.DEFAULT));
+    }
+
+    static SyncReport sync(CercleDatabase db, SyncServer server) throws SyncException {
+        return new SyncClient(db, URI.create("http://127.0.0.1:" + server.port() + "/"), "test", BundleLimits.DEFAULT,
+                Duration.ofSeconds(10)).sync(step -> { }, () -> false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerBackends.Backend.class)
+    void twoInstallationsExchangeEditsOverHttpAndConcurrentEditsBecomeAConflictOnBoth(ServerBackends.Backend backend)
+            throws Exception {
+        SyncServer server = server(ServerBackends.newDatabase(backend, dir));
+        CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
+        CercleDatabase ccas = installation("ccas", Clock.offset(TestData.CLOCK, Duration.ofDays(-2)));
+        Beneficiary jeanne = Installations.seed(townHall, claire);
+
+        assertThat(sync(townHall, server).sent()).isEqualTo(2);
+        assertThat(sync(ccas, server).applied()).isEqualTo(2);
+        assertThat(Installations.beneficiaries(ccas).find(jeanne.id())).contains(jeanne);
+
+        Installations.beneficiaries(townHall).save(jeanne.withStatus(BeneficiaryStatus.PAUSED), claire.id());
+        Installations.beneficiaries(ccas).save(jeanne.withStatus(BeneficiaryStatus.CLOSED).toBuilder()
+                .contact(new Contact("06 11 22 33 44", null)).build(), claire.id());
+        sync(townHall, server);
+        sync(ccas, server);
+        sync(townHall, server);
+
+        for (CercleDatabase db : List.of(townHall, ccas)) {
+            Beneficiary merged = Installations.beneficiaries(db).find(jeanne.id()).orElseThrow();
+            assertThat(merged.contact().phone()).isEqualTo("06 11 22 33 44");
+            assertThat(db.dsl().fetchCount(CONFLICT_VALUE)).as("the losing status is kept for a person").isEqualTo(1);
+        }
+        assertThat(Installations.beneficiaries(townHall).find(jeanne.id()).orElseThrow().status())
+                .isEqualTo(Installations.beneficiaries(ccas).find(jeanne.id()).orElseThrow().status());
+        assertThat(sync(ccas, server)).isEqualTo(new SyncReport(0, 0, 0, 0, false));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerBackends.Backend.class)
+    void aServerRestoredFromAnOlderBackupGetsBackWhatItLost(ServerBackends.Backend backend) throws Exception {
+        String url = ServerBackends.newDatabase(backend, dir);
+        SyncServer first = server(url);
+        CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
+        Beneficiary jeanne = Installations.seed(townHall, claire);
+        sync(townHall, first);
+
+        // The server's disk is lost; an empty (older) database comes back, with a new epoch.
+        SyncServer restored = server(ServerBackends.newDatabase(backend, dir));
+        SyncReport report = sync(townHall, restored);
+
+        assertThat(report.newServerEpoch()).isTrue();
+        assertThat(report.sent()).isEqualTo(2);
+        CercleDatabase ccas = installation("ccas", TestData.CLOCK);
+        sync(ccas, restored);
+        assertThat(Installations.beneficiaries(ccas).find(jeanne.id())).contains(jeanne);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerBackends.Backend.class)
+    void withoutNetworkBundlesGoBothWaysThroughFiles(ServerBackends.Backend backend) throws Exception {
+        ServerDatabase db = keep(ServerBackends.open(ServerBackends.newDatabase(backend, dir)));
+        ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "Serveur de test");
+        CercleDatabase village = installation("village", TestData.CLOCK);
+        CercleDatabase ccas = installation("ccas", TestData.CLOCK);
+        Beneficiary jeanne = Installations.seed(village, claire);
+
+        Path usbKey = Files.createDirectories(dir.resolve("usb"));
+        Path outgoing = usbKey.resolve("village.cercle.gz");
+        try (OutputStream out = Files.newOutputStream(outgoing)) {
+            new BundleExport(village, "Mairie de Vareilles").ownChanges(0, out, true);
+        }
+        assertThat(store.push(outgoing).appended()).isEqualTo(2);
+        assertThat(store.push(outgoing).duplicates()).as("the same key plugged in twice").isEqualTo(2);
+
+        Path incoming = usbKey.resolve("for-ccas.cercle");
+        try (OutputStream out = Files.newOutputStream(incoming)) {
+            store.pull(ccas.deviceId(), 0, 1_000, out, false);
+        }
+        new BundleImport(ccas, BundleLimits.DEFAULT).importFile(incoming);
+
+        assertThat(Installations.beneficiaries(ccas).find(jeanne.id())).contains(jeanne);
+        assertThat(SyncState.read(ccas.localSettings()).pullCursor()).isEqualTo(2);
+        assertThat(SyncState.read(ccas.localSettings()).serverEpoch()).isEqualTo(store.epoch());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerBackends.Backend.class)
+    void aBadBundleOverHttpIsRefusedWithItsReasonAndNothingWritten(ServerBackends.Backend backend) throws Exception {
+        SyncServer server = server(ServerBackends.newDatabase(backend, dir));
+        CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
+        Installations.seed(townHall, claire);
+        java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
+        new BundleExport(townHall, "x").ownChanges(0, bundle, false);
+        byte[] damaged = bundle.toByteArray();
+        damaged[damaged.length - 20] ^= 0x01;
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/push?device=" + townHall.deviceId()))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(damaged)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"problem\":\"CHECKSUM\"", "damaged or altered");
+        HttpResponse<String> status = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(status.body()).contains("\"cursor\":0");
+    }
+
+    @Test
+    void anUnreachableServerIsSaidPlainlyAndLosesNothing() throws Exception {
+        CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
+        Installations.seed(townHall, claire);
+        SyncClient client = new SyncClient(townHall, URI.create("http://127.0.0.1:9/"), "x", BundleLimits.DEFAULT,
+                Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> client.sync(step -> { }, () -> false))
+                .isInstanceOf(SyncException.class)
+                .satisfies(e -> assertThat(((SyncException) e).kind()).isEqualTo(SyncException.Kind.UNREACHABLE));
+        assertThat(townHall.journal().lastSeq(townHall.deviceId())).isEqualTo(2);
+        assertThat(SyncState.read(townHall.localSettings()).acknowledged()).isZero();
+    }
+}
