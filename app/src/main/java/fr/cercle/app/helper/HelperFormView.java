@@ -60,6 +60,7 @@ public final class HelperFormView {
     private final DateField checkDate = new DateField();
     private final VBox banners = new VBox(8);
     private final Runnable back;
+    private boolean copyingLanguages;
 
     public HelperFormView(HelperFormViewModel model, AppContext context, Runnable back) {
         this.model = model;
@@ -233,13 +234,17 @@ public final class HelperFormView {
         return grid;
     }
 
+    /**
+     * Keeps the ticked languages and the view model's list equal, each way. Each side is copied whole
+     * and the echo of that copy is ignored: ticking one box changes the checked list, which must not
+     * rewrite the view model's list while it is itself being copied into the boxes.
+     */
     private void syncLanguages(CheckComboBox<String> box) {
-        model.languages().forEach(code -> box.getCheckModel().check(code));
-        model.languages().addListener((ListChangeListener<String>) c -> {
+        Runnable toBoxes = () -> copyLanguages(() -> {
+            List<String> wanted = List.copyOf(model.languages());
             for (String code : HelperFormViewModel.LANGUAGES) {
-                boolean wanted = model.languages().contains(code);
-                if (wanted != box.getCheckModel().isChecked(code)) {
-                    if (wanted) {
+                if (wanted.contains(code) != box.getCheckModel().isChecked(code)) {
+                    if (wanted.contains(code)) {
                         box.getCheckModel().check(code);
                     } else {
                         box.getCheckModel().clearCheck(code);
@@ -247,12 +252,26 @@ public final class HelperFormView {
                 }
             }
         });
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+        toBoxes.run();
+        model.languages().addListener((ListChangeListener<String>) c -> toBoxes.run());
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> copyLanguages(() -> {
             List<String> checked = List.copyOf(box.getCheckModel().getCheckedItems());
             if (!checked.equals(model.languages())) {
                 model.languages().setAll(checked);
             }
-        });
+        }));
+    }
+
+    private void copyLanguages(Runnable copy) {
+        if (copyingLanguages) {
+            return;
+        }
+        copyingLanguages = true;
+        try {
+            copy.run();
+        } finally {
+            copyingLanguages = false;
+        }
     }
 
     private TextField text(String field, javafx.beans.property.StringProperty property) {
