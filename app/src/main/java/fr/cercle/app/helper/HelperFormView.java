@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -138,9 +139,15 @@ public final class HelperFormView {
         Spinner<Integer> commitments = new Spinner<>(0, HelperRules.MAX_COMMITMENTS_LIMIT, model.maxCommitmentsProperty().get());
         commitments.setId(Helper.MAX_COMMITMENTS);
         commitments.setEditable(true);
+        // Digits only: the spinner cannot read anything else (it threw, and kept its old number under the typed text).
+        commitments.getEditor().setTextFormatter(new TextFormatter<>(change ->
+                change.getControlNewText().matches("\\d{0,2}") ? change : null));
         commitments.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 model.maxCommitmentsProperty().set(v);
+            } else {
+                // An emptied field shows again the number that will be saved.
+                commitments.getValueFactory().setValue(model.maxCommitmentsProperty().get());
             }
         });
         model.maxCommitmentsProperty().addListener((obs, old, v) -> commitments.getValueFactory().setValue(v.intValue()));
