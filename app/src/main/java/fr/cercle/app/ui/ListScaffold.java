@@ -196,11 +196,11 @@ public final class ListScaffold<R, C> {
     }
 
     /** A text column, sorted by the view model with the given column key. */
-    public TableColumn<R, String> column(String key, C sortKey, Function<R, String> value, double width) {
+    public TableColumn<R, String> column(String key, C sortKey, Function<R, String> value, ColumnWidth width) {
         TableColumn<R, String> column = new TableColumn<>(i18n.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setUserData(sortKey);
-        column.setPrefWidth(width);
+        width.applyTo(column);
         return column;
     }
 
