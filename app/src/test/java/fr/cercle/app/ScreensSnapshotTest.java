@@ -10,7 +10,13 @@ import fr.cercle.app.welcome.WelcomeViewModel;
 import fr.cercle.persistence.demo.DemoDataGenerator;
 import fr.cercle.persistence.demo.Progress;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +30,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,6 +78,7 @@ class ScreensSnapshotTest {
         TableView<?> beneficiaries = robot.lookup("#beneficiaryTable").queryAs(TableView.class);
         assertThat(beneficiaries.getItems()).hasSize(DemoDataGenerator.DEMO_BENEFICIARIES);
         robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "beneficiaries" + suffix));
+        assertNothingEssentialIsCut(robot, beneficiaries, "#beneficiaryCount");
 
         robot.interact(() -> ((BeneficiariesPage) window.get().page(MainWindow.Area.BENEFICIARIES))
                 .open(((fr.cercle.app.beneficiary.BeneficiaryRow) beneficiaries.getItems().get(0)).summary().id()));
@@ -81,6 +90,7 @@ class ScreensSnapshotTest {
         TableView<?> helpers = robot.lookup("#helperTable").queryAs(TableView.class);
         assertThat(helpers.getItems()).hasSize(DemoDataGenerator.DEMO_HELPERS);
         robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "helpers" + suffix));
+        assertNothingEssentialIsCut(robot, helpers, "#helperCount");
         robot.interact(() -> ((HelpersPage) window.get().page(MainWindow.Area.HELPERS))
                 .open(((fr.cercle.app.helper.HelperRow) helpers.getItems().get(0)).summary().id()));
         app.settle();
@@ -89,6 +99,73 @@ class ScreensSnapshotTest {
         robot.interact(() -> window.get().select(MainWindow.Area.SETTINGS));
         app.settle();
         robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "settings" + suffix));
+    }
+
+    /**
+     * At 1280 × 800, what one must read whole is not cut: the count, every column header (also with
+     * the sort arrow beside the header of a short column), and every value of the short columns, those
+     * with a maximum width (age, date, status…). JavaFX shows a cut text with an ellipsis in the
+     * label's text node.
+     */
+    private void assertNothingEssentialIsCut(FxRobot robot, TableView<?> table, String count) {
+        List<String> cut = new ArrayList<>();
+        List<String> shortValues = new ArrayList<>();
+        Labeled counted = robot.lookup(count).queryAs(Labeled.class);
+        robot.interact(() -> {
+            if (isCut(counted)) {
+                cut.add(counted.getText());
+            }
+            cut.addAll(cutHeaders(table));
+            for (Node node : table.lookupAll(".table-cell")) {
+                if (node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                        && isShort(cell.getTableColumn()) && cell.getText() != null && !cell.getText().isEmpty()) {
+                    shortValues.add(cell.getText());
+                    if (isCut(cell)) {
+                        cut.add(cell.getText());
+                    }
+                }
+            }
+        });
+        List<? extends TableColumn<?, ?>> shortColumns = table.getColumns().stream().filter(ScreensSnapshotTest::isShort).toList();
+        List<TableColumn<?, ?>> sortedBy = List.copyOf(table.getSortOrder());
+        for (TableColumn<?, ?> column : shortColumns) {
+            robot.interact(() -> setSortOrder(table, List.of(column)));
+            app.settle();
+            robot.interact(() -> cut.addAll(cutHeaders(table)));
+        }
+        robot.interact(() -> setSortOrder(table, sortedBy));
+        app.settle();
+
+        assertThat(shortColumns).isNotEmpty();
+        assertThat(shortValues).isNotEmpty();
+        assertThat(cut).isEmpty();
+    }
+
+    private static boolean isShort(TableColumn<?, ?> column) {
+        return column.getMaxWidth() < Double.MAX_VALUE;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void setSortOrder(TableView table, List<TableColumn<?, ?>> columns) {
+        table.getSortOrder().setAll(columns);
+    }
+
+    private static List<String> cutHeaders(TableView<?> table) {
+        List<String> cut = new ArrayList<>();
+        table.applyCss();
+        table.layout();
+        for (Node node : table.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && header.getTableColumn() != null
+                    && header.lookup(".label") instanceof Labeled label && isCut(label)) {
+                cut.add(label.getText());
+            }
+        }
+        return cut;
+    }
+
+    private static boolean isCut(Labeled labeled) {
+        return labeled.getText() != null && labeled.lookup(".text") instanceof Text shown
+                && !labeled.getText().equals(shown.getText());
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package fr.cercle.app.beneficiary;
 
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.ColumnWidth;
 import fr.cercle.app.ui.FilterChoice;
 import fr.cercle.app.ui.ListScaffold;
 import fr.cercle.model.beneficiary.BeneficiaryId;
@@ -30,19 +31,28 @@ public final class BeneficiaryListView {
         scaffold.addFilter("statusFilter",
                 FilterChoice.withAll(i18n.get("filter.allStatuses"), List.of(BeneficiaryStatus.values()), i18n::label),
                 model.statusProperty()::set);
-        TableColumn<BeneficiaryRow, String> lastName =
-                scaffold.column("column.lastName", BeneficiaryColumn.LAST_NAME, r -> r.summary().lastName(), 160);
+        TableColumn<BeneficiaryRow, String> lastName = scaffold.column("column.lastName", BeneficiaryColumn.LAST_NAME,
+                r -> r.summary().lastName(), ColumnWidth.flexible(90, 126));
         lastName.getStyleClass().add("strong-column");
+        // Age, date and status are fixed to their longest value ("100 ans", "16/02/1941", "En pause") or
+        // their header with its sort arrow; the five text columns share the rest (672 px at 1280 wide), the
+        // names keeping the most of it when the window is at its narrowest.
         scaffold.columns(
                 lastName,
-                scaffold.column("column.firstName", BeneficiaryColumn.FIRST_NAME, r -> r.summary().firstName(), 140),
+                scaffold.column("column.firstName", BeneficiaryColumn.FIRST_NAME, r -> r.summary().firstName(),
+                        ColumnWidth.flexible(80, 112)),
                 scaffold.column("column.age", BeneficiaryColumn.BIRTH_DATE,
-                        r -> r.age() == null ? "" : i18n.format("column.ageValue", r.age()), 70),
-                scaffold.column("column.birthDate", BeneficiaryColumn.BIRTH_DATE, BeneficiaryRow::birthDateText, 110),
-                scaffold.column("column.commune", BeneficiaryColumn.COMMUNE, r -> r.summary().communeName(), 160),
-                scaffold.column("column.domains", BeneficiaryColumn.DOMAINS, BeneficiaryRow::domainsText, 170),
-                scaffold.column("column.status", BeneficiaryColumn.STATUS, BeneficiaryRow::statusText, 100),
-                scaffold.column("column.referent", BeneficiaryColumn.REFERENT, r -> r.summary().referentName(), 150));
+                        r -> r.age() == null ? "" : i18n.format("column.ageValue", r.age()), ColumnWidth.fixed(74)),
+                scaffold.column("column.birthDate", BeneficiaryColumn.BIRTH_DATE, BeneficiaryRow::birthDateText,
+                        ColumnWidth.fixed(100)),
+                scaffold.column("column.commune", BeneficiaryColumn.COMMUNE, r -> r.summary().communeName(),
+                        ColumnWidth.flexible(60, 122)),
+                scaffold.column("column.domains", BeneficiaryColumn.DOMAINS, BeneficiaryRow::domainsText,
+                        ColumnWidth.flexible(60, 162)),
+                scaffold.column("column.status", BeneficiaryColumn.STATUS, BeneficiaryRow::statusText,
+                        ColumnWidth.fixed(84)),
+                scaffold.column("column.referent", BeneficiaryColumn.REFERENT, r -> r.summary().referentName(),
+                        ColumnWidth.flexible(60, 150)));
     }
 
     public BorderPane node() {

@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -60,6 +61,7 @@ public final class HelperFormView {
     private final DateField checkDate = new DateField();
     private final VBox banners = new VBox(8);
     private final Runnable back;
+    private boolean copyingLanguages;
 
     public HelperFormView(HelperFormViewModel model, AppContext context, Runnable back) {
         this.model = model;
@@ -137,9 +139,15 @@ public final class HelperFormView {
         Spinner<Integer> commitments = new Spinner<>(0, HelperRules.MAX_COMMITMENTS_LIMIT, model.maxCommitmentsProperty().get());
         commitments.setId(Helper.MAX_COMMITMENTS);
         commitments.setEditable(true);
+        // Digits only: the spinner cannot read anything else (it threw, and kept its old number under the typed text).
+        commitments.getEditor().setTextFormatter(new TextFormatter<>(change ->
+                change.getControlNewText().matches("\\d{0,2}") ? change : null));
         commitments.getValueFactory().valueProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 model.maxCommitmentsProperty().set(v);
+            } else {
+                // An emptied field shows again the number that will be saved.
+                commitments.getValueFactory().setValue(model.maxCommitmentsProperty().get());
             }
         });
         model.maxCommitmentsProperty().addListener((obs, old, v) -> commitments.getValueFactory().setValue(v.intValue()));
@@ -233,13 +241,17 @@ public final class HelperFormView {
         return grid;
     }
 
+    /**
+     * Keeps the ticked languages and the view model's list equal, each way. Each side is copied whole
+     * and the echo of that copy is ignored: ticking one box changes the checked list, which must not
+     * rewrite the view model's list while it is itself being copied into the boxes.
+     */
     private void syncLanguages(CheckComboBox<String> box) {
-        model.languages().forEach(code -> box.getCheckModel().check(code));
-        model.languages().addListener((ListChangeListener<String>) c -> {
+        Runnable toBoxes = () -> copyLanguages(() -> {
+            List<String> wanted = List.copyOf(model.languages());
             for (String code : HelperFormViewModel.LANGUAGES) {
-                boolean wanted = model.languages().contains(code);
-                if (wanted != box.getCheckModel().isChecked(code)) {
-                    if (wanted) {
+                if (wanted.contains(code) != box.getCheckModel().isChecked(code)) {
+                    if (wanted.contains(code)) {
                         box.getCheckModel().check(code);
                     } else {
                         box.getCheckModel().clearCheck(code);
@@ -247,12 +259,26 @@ public final class HelperFormView {
                 }
             }
         });
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+        toBoxes.run();
+        model.languages().addListener((ListChangeListener<String>) c -> toBoxes.run());
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> copyLanguages(() -> {
             List<String> checked = List.copyOf(box.getCheckModel().getCheckedItems());
             if (!checked.equals(model.languages())) {
                 model.languages().setAll(checked);
             }
-        });
+        }));
+    }
+
+    private void copyLanguages(Runnable copy) {
+        if (copyingLanguages) {
+            return;
+        }
+        copyingLanguages = true;
+        try {
+            copy.run();
+        } finally {
+            copyingLanguages = false;
+        }
     }
 
     private TextField text(String field, javafx.beans.property.StringProperty property) {

@@ -1,6 +1,7 @@
 package fr.cercle.app.helper;
 
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.ColumnWidth;
 import fr.cercle.app.ui.FilterChoice;
 import fr.cercle.app.ui.ListScaffold;
 import fr.cercle.model.helper.HelperId;
@@ -30,18 +31,26 @@ public final class HelperListView {
         scaffold.addFilter("helperStatusFilter",
                 FilterChoice.withAll(i18n.get("filter.allStatuses"), List.of(HelperStatus.values()), i18n::label),
                 model.statusProperty()::set);
-        TableColumn<HelperRow, String> lastName =
-                scaffold.column("column.lastName", HelperColumn.LAST_NAME, r -> r.summary().lastName(), 150);
+        TableColumn<HelperRow, String> lastName = scaffold.column("column.lastName", HelperColumn.LAST_NAME,
+                r -> r.summary().lastName(), ColumnWidth.flexible(90, 128));
         lastName.getStyleClass().add("strong-column");
+        // The commitments and the background check are as wide as their header with its sort arrow (the widest
+        // is "Background check") when there is room, never narrower than their values ("Non demandée"); the
+        // status is fixed to its own; the four text columns share the rest (530 px at 1280 wide), the names
+        // keeping the most of it when the window is at its narrowest.
         scaffold.columns(
                 lastName,
-                scaffold.column("column.firstName", HelperColumn.FIRST_NAME, r -> r.summary().firstName(), 130),
-                scaffold.column("column.commune", HelperColumn.COMMUNE, r -> r.summary().communeName(), 150),
-                scaffold.column("column.skills", HelperColumn.SKILLS, HelperRow::skillsText, 260),
+                scaffold.column("column.firstName", HelperColumn.FIRST_NAME, r -> r.summary().firstName(),
+                        ColumnWidth.flexible(80, 112)),
+                scaffold.column("column.commune", HelperColumn.COMMUNE, r -> r.summary().communeName(),
+                        ColumnWidth.flexible(60, 124)),
+                scaffold.column("column.skills", HelperColumn.SKILLS, HelperRow::skillsText,
+                        ColumnWidth.flexible(60, 166)),
                 scaffold.column("column.maxCommitments", HelperColumn.MAX_COMMITMENTS,
-                        r -> Integer.toString(r.summary().maxCommitments()), 90),
-                scaffold.column("column.backgroundCheck", HelperColumn.BACKGROUND_CHECK, HelperRow::checkText, 130),
-                scaffold.column("column.status", HelperColumn.STATUS, HelperRow::statusText, 90));
+                        r -> Integer.toString(r.summary().maxCommitments()), ColumnWidth.bounded(56, 140)),
+                scaffold.column("column.backgroundCheck", HelperColumn.BACKGROUND_CHECK, HelperRow::checkText,
+                        ColumnWidth.bounded(126, 175)),
+                scaffold.column("column.status", HelperColumn.STATUS, HelperRow::statusText, ColumnWidth.fixed(84)));
     }
 
     public BorderPane node() {

@@ -87,7 +87,12 @@ public final class ListScaffold<R, C> {
         search.setPromptText(spec.searchPrompt());
         search.setLeft(Icons.of(Material2OutlinedMZ.SEARCH));
         search.textProperty().bindBidirectional(spec.query());
-        search.setPrefColumnCount(28);
+        // The search field starts narrow and grows into the room the filters leave, up to a comfortable
+        // width, so that the filters show whole at 1280 px; on a narrower window they all give up room,
+        // but the count is never cut.
+        search.setPrefColumnCount(16);
+        search.setMaxWidth(420);
+        HBox.setHgrow(search, Priority.ALWAYS);
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
                 table.requestFocus();
@@ -100,6 +105,7 @@ public final class ListScaffold<R, C> {
         count.setId(spec.idPrefix() + "Count");
         count.textProperty().bind(spec.count());
         count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.setMinWidth(Region.USE_PREF_SIZE);
         filters = new HBox(10, search);
         filters.setAlignment(Pos.CENTER_LEFT);
         HBox countBox = new HBox(count);
@@ -190,11 +196,11 @@ public final class ListScaffold<R, C> {
     }
 
     /** A text column, sorted by the view model with the given column key. */
-    public TableColumn<R, String> column(String key, C sortKey, Function<R, String> value, double width) {
+    public TableColumn<R, String> column(String key, C sortKey, Function<R, String> value, ColumnWidth width) {
         TableColumn<R, String> column = new TableColumn<>(i18n.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setUserData(sortKey);
-        column.setPrefWidth(width);
+        width.applyTo(column);
         return column;
     }
 
