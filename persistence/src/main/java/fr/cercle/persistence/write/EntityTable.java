@@ -38,6 +38,7 @@ public final class EntityTable<R extends Record> {
     private final Set<Field<?>> jsonArrayFields;
     private final Set<Field<?>> guardedFields;
     private final Map<String, Field<?>> byJournalName = new LinkedHashMap<>();
+    private final Map<Field<?>, Rule> rules = new LinkedHashMap<>();
     private final Field<OffsetDateTime> createdAt;
     private final Field<UUID> createdBy;
     private final Field<OffsetDateTime> updatedAt;
@@ -72,6 +73,29 @@ public final class EntityTable<R extends Record> {
     public static <R extends Record> EntityTable<R> of(String entity, Table<R> table, TableField<R, UUID> id,
                                                        Set<Field<?>> jsonArrayFields, Set<Field<?>> guardedFields) {
         return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields);
+    }
+
+    /** What a text field (or each text of a list field) may hold, beyond its SQL type. */
+    private record Rule(String description, java.util.function.Predicate<String> test) {
+    }
+
+    /**
+     * Restricts a field's texts (each element of a list field) to what the model can read back, so
+     * that a received change never stores a value the application cannot open.
+     */
+    EntityTable<R> allow(Field<?> field, String description, java.util.function.Predicate<String> rule) {
+        if (!dataFields.contains(field)) {
+            throw new IllegalArgumentException(field.getName() + " is not a data field of " + entity);
+        }
+        rules.put(field, new Rule(description, rule));
+        return this;
+    }
+
+    /** Restricts a field to the names of an enum's constants. */
+    EntityTable<R> allow(Field<?> field, Class<? extends Enum<?>> type) {
+        Set<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return allow(field, "one of " + new java.util.TreeSet<>(names), names::contains);
     }
 
     private static <T> Field<T> auditField(Table<?> table, String name, Class<T> type) {
@@ -141,6 +165,9 @@ public final class EntityTable<R extends Record> {
                 if (!(json instanceof Collection<?> items) || !items.stream().allMatch(String.class::isInstance)) {
                     throw new IllegalArgumentException(name + " must be a list of texts");
                 }
+                for (Object item : items) {
+                    check(field, name, (String) item);
+                }
                 return JsonValues.array(items.stream().map(String.class::cast).toList());
             }
             if (type == String.class) {
@@ -149,6 +176,7 @@ public final class EntityTable<R extends Record> {
                 if (max > 0 && text.length() > max) {
                     throw new IllegalArgumentException(name + " is longer than " + max + " characters");
                 }
+                check(field, name, text);
                 return text;
             }
             if (type == Boolean.class) {
@@ -181,6 +209,13 @@ public final class EntityTable<R extends Record> {
             throw new IllegalArgumentException(name + " does not hold a valid value: " + json, e);
         }
         throw new IllegalStateException("No exchange form for " + type.getName() + " (" + name + ")");
+    }
+
+    private void check(Field<?> field, String name, String text) {
+        Rule rule = rules.get(field);
+        if (rule != null && !rule.test().test(text)) {
+            throw new IllegalArgumentException(name + " must be " + rule.description() + ", not \"" + text + "\"");
+        }
     }
 
     private static <T> T expect(Object json, Class<T> type, String name, String what) {

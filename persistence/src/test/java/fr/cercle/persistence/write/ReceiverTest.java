@@ -131,8 +131,21 @@ class ReceiverTest {
                     });
         }
 
-        b.writer().run(claire.id(), tx -> tx.decide(BENEFICIARY_TABLE, jeanne.id().value(),
-                fr.cercle.persistence.jooq.Tables.BENEFICIARY.STATUS, "CLOSED"));
+        ConflictRepository conflicts = new ConflictRepository(b.dsl(), b.writer());
+        assertThat(conflicts.all()).singleElement().satisfies(c -> {
+            assertThat(c.label()).isEqualTo("Jeanne Martin");
+            assertThat(c.field()).isEqualTo("status");
+            assertThat(c.current().value()).isEqualTo("PAUSED");
+            assertThat(c.current().change().device()).isEqualTo(a.deviceId());
+            assertThat(c.others()).singleElement().satisfies(other -> {
+                assertThat(other.value()).isEqualTo("CLOSED");
+                assertThat(other.author()).isEqualTo(claire.id());
+            });
+        });
+        assertThatThrownBy(() -> conflicts.decide(claire.id(), conflicts.all().get(0), "SOMETIMES"))
+                .isInstanceOf(IllegalArgumentException.class);
+        conflicts.decide(claire.id(), conflicts.all().get(0), "CLOSED");
+        assertThat(conflicts.count()).isZero();
         send(b, a);
 
         for (CercleDatabase db : List.of(a, b)) {

@@ -1,0 +1,105 @@
+package fr.cercle.persistence.write;
+
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.sync.Version;
+import fr.cercle.persistence.jooq.tables.records.ConflictValueRecord;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import static fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE;
+
+/**
+ * The conflicts waiting for a person, and their decisions. A decision is an edit like any other: it
+ * syncs, and every installation that receives it ends the same conflict.
+ */
+public final class ConflictRepository {
+
+    private final DSLContext dsl;
+    private final ChangeWriter writer;
+
+    public ConflictRepository(DSLContext dsl, ChangeWriter writer) {
+        this.dsl = dsl;
+        this.writer = writer;
+    }
+
+    public int count() {
+        return dsl.fetchCount(dsl.selectDistinct(CONFLICT_VALUE.ENTITY, CONFLICT_VALUE.ENTITY_ID, CONFLICT_VALUE.FIELD)
+                .from(CONFLICT_VALUE));
+    }
+
+    /** Every conflict, oldest first. */
+    public List<Conflict> all() {
+        return conflicts(dsl.selectFrom(CONFLICT_VALUE).orderBy(CONFLICT_VALUE.DETECTED_AT, CONFLICT_VALUE.HLC).fetch());
+    }
+
+    /** The conflicts of one record. */
+    public List<Conflict> of(String entity, UUID id) {
+        return conflicts(dsl.selectFrom(CONFLICT_VALUE)
+                .where(CONFLICT_VALUE.ENTITY.eq(entity).and(CONFLICT_VALUE.ENTITY_ID.eq(id)))
+                .orderBy(CONFLICT_VALUE.HLC).fetch());
+    }
+
+    /**
+     * Settles a conflict with the chosen value (one of the values shown, or a new one written by the
+     * person), in the value's exchange form.
+     *
+     * @throws IllegalArgumentException if the value does not fit the field
+     */
+    public Change decide(StaffId author, Conflict conflict, Object value) {
+        EntityTable<?> table = Entities.byName(conflict.entity())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown entity " + conflict.entity()));
+        Field<?> field = table.field(conflict.field())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown field " + conflict.field()));
+        Object column = table.toColumn(field, value);
+        return writer.write(author, tx -> tx.decide(table, conflict.entityId(), field, column));
+    }
+
+    private List<Conflict> conflicts(List<ConflictValueRecord> losers) {
+        Map<List<Object>, List<ConflictValueRecord>> byField = new LinkedHashMap<>();
+        losers.forEach(l -> byField.computeIfAbsent(List.of(l.getEntity(), l.getEntityId(), l.getField()),
+                k -> new ArrayList<>()).add(l));
+        VersionStore store = new VersionStore(dsl);
+        List<Conflict> conflicts = new ArrayList<>();
+        byField.forEach((key, values) -> {
+            ConflictValueRecord first = values.get(0);
+            EntityTable<?> table = Entities.byName(first.getEntity()).orElse(null);
+            if (table == null) {
+                return;
+            }
+            Record row = dsl.selectFrom(table.table()).where(table.id().eq(first.getEntityId())).fetchOne();
+            Field<?> field = table.field(first.getField()).orElse(null);
+            Version winner = store.versions(first.getEntity(), first.getEntityId()).get(first.getField());
+            if (row == null || field == null || winner == null) {
+                return;
+            }
+            Object currentValue = JsonValues.plain(JsonValues.columnNode(row.get(field), table.isJsonArray(field)));
+            Conflict.Value current = new Conflict.Value(currentValue, winner.change(), winner.hlc().instant(),
+                    store.entry(winner.change()).map(JournalEntry::author).orElse(null));
+            List<Conflict.Value> others = values.stream()
+                    .map(l -> new Conflict.Value(JsonValues.plain(JsonValues.tree(l.getFieldValue())),
+                            VersionStore.version(l).change(), VersionStore.version(l).hlc().instant(),
+                            new StaffId(l.getAuthorId())))
+                    .toList();
+            conflicts.add(new Conflict(first.getEntity(), first.getEntityId(), label(row), first.getField(), current, others));
+        });
+        return conflicts;
+    }
+
+    private static String label(Record row) {
+        Field<?> first = row.field("FIRST_NAME");
+        Field<?> last = row.field("LAST_NAME");
+        if (first != null && last != null) {
+            return (Objects.toString(row.get(first), "") + " " + Objects.toString(row.get(last), "")).strip();
+        }
+        Field<?> name = row.field("STRUCTURE_NAME");
+        return name == null ? "" : Objects.toString(row.get(name), "");
+    }
+}
