@@ -1,0 +1,304 @@
+package fr.cercle.sync.cli;
+
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.installation.Installation;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.DataDirectory;
+import fr.cercle.persistence.DatabaseLockedException;
+import fr.cercle.persistence.StorageException;
+import fr.cercle.persistence.installation.InstallationRepository;
+import fr.cercle.persistence.write.ConflictRepository;
+import fr.cercle.sync.client.BundleExport;
+import fr.cercle.sync.client.BundleImport;
+import fr.cercle.sync.client.ImportReport;
+import fr.cercle.sync.client.SyncClient;
+import fr.cercle.sync.client.SyncException;
+import fr.cercle.sync.client.SyncReport;
+import fr.cercle.sync.client.SyncState;
+import fr.cercle.sync.format.BundleException;
+import fr.cercle.sync.format.BundleHeader;
+import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.server.DeviceAuthenticator;
+import fr.cercle.sync.server.PushResult;
+import fr.cercle.sync.server.ServerDatabase;
+import fr.cercle.sync.server.ServerStatus;
+import fr.cercle.sync.server.ServerStore;
+import fr.cercle.sync.server.SyncServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code cercle-sync}: the sync from the command line, for scripts and scheduled tasks, and the
+ * central server. Every command works on a given data folder. Exit codes: 0 done, 1 failed (the
+ * message says why), 2 the command line is wrong.
+ */
+public final class Main {
+
+    static final int DEFAULT_PORT = 8645;
+    private static final String USAGE = """
+            Usage: cercle-sync <command> [options]
+
+            On an installation (its data folder: --data-dir, else CERCLE_DATA_DIR, else the user's data folder):
+              status  [--data-dir DIR]                     where this installation stands
+              export  [--data-dir DIR] --out FILE [--all]  write the changes the server lacks (--all: every change
+                                                           made here) to a file; .gz compresses it
+              import  [--data-dir DIR] FILE                apply a file from the server or another installation
+              sync    [--data-dir DIR] --server URL        exchange changes with the server over HTTP
+
+            The central server (its data: an H2 file in --data-dir, or PostgreSQL with --jdbc-url):
+              server  [--port 8645] [--bind ADDRESS] [--data-dir DIR | --jdbc-url URL --user U --password P]
+                      [--drop-folder DIR] [--name NAME]
+              server-import [--data-dir DIR | --jdbc-url ...] FILE       import a file brought on a USB key
+              server-export [--data-dir DIR | --jdbc-url ...] --device ID [--after CURSOR] --out FILE
+                                                                         the changes an installation lacks, as a file
+              server-new-epoch [--data-dir DIR | --jdbc-url ...]         after restoring a backup of the server
+            """;
+    private static final Set<String> SERVER_OPTIONS = Set.of("data-dir", "jdbc-url", "user", "password", "name");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+
+    Main(PrintStream out, PrintStream err, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "cercle-sync-logback.xml");
+        }
+        int code = new Main(System.out, System.err, Clock.systemDefaultZone()).run(List.of(args));
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    int run(List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            out.print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "status" -> status(new Arguments(rest, Set.of("data-dir"), Set.of()));
+                case "export" -> export(new Arguments(rest, Set.of("data-dir", "out"), Set.of("all")));
+                case "import" -> importFile(new Arguments(rest, Set.of("data-dir"), Set.of()));
+                case "sync" -> sync(new Arguments(rest, Set.of("data-dir", "server"), Set.of()));
+                case "server" -> server(new Arguments(rest, union(SERVER_OPTIONS, "port", "bind", "drop-folder"), Set.of()));
+                case "server-import" -> serverImport(new Arguments(rest, SERVER_OPTIONS, Set.of()));
+                case "server-export" -> serverExport(new Arguments(rest, union(SERVER_OPTIONS, "device", "after", "out"), Set.of()));
+                case "server-new-epoch" -> serverNewEpoch(new Arguments(rest, SERVER_OPTIONS, Set.of()));
+                default -> throw new Arguments.UsageException("Unknown command: " + args.get(0));
+            };
+        } catch (Arguments.UsageException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (DatabaseLockedException e) {
+            err.println("The data folder is in use by a running Cercle: close it first.");
+            return 1;
+        } catch (BundleException e) {
+            err.println("Refused: " + e.getMessage());
+            return 1;
+        } catch (SyncException e) {
+            err.println("Sync failed: " + e.getMessage() + ". Nothing made here was lost.");
+            return 1;
+        } catch (IOException | StorageException e) {
+            err.println("Failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Set<String> union(Set<String> base, String... more) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(base);
+        all.addAll(Arrays.asList(more));
+        return all;
+    }
+
+    // ---- On an installation
+
+    private CercleDatabase installation(Arguments args) {
+        Path dir = DataDirectory.resolve(args.get("data-dir").orElse(null));
+        if (!Files.exists(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db"))) {
+            throw new StorageException("No Cercle data in " + dir);
+        }
+        return CercleDatabase.open(dir, clock);
+    }
+
+    private static String organisation(CercleDatabase db) {
+        return new InstallationRepository(db.dsl(), db.deviceId()).find()
+                .map(Installation::structure).map(s -> s.name()).orElse("");
+    }
+
+    private int status(Arguments args) {
+        args.noArguments();
+        try (CercleDatabase db = installation(args)) {
+            SyncState state = SyncState.read(db.localSettings());
+            long made = db.journal().lastSeq(db.deviceId());
+            out.println("Installation     " + db.deviceId() + " (" + organisation(db) + ")");
+            out.println("Data folder      " + db.directory());
+            out.println("Changes made here " + made + ", of which the server has " + state.acknowledged());
+            out.println("Last sync        " + SyncState.lastSync(db.localSettings()).orElse("never"));
+            out.println("Conflicts        " + new ConflictRepository(db.dsl(), db.writer()).count() + " to decide");
+            return 0;
+        }
+    }
+
+    private int export(Arguments args) throws IOException {
+        args.noArguments();
+        Path file = Path.of(args.require("out"));
+        try (CercleDatabase db = installation(args)) {
+            long after = args.flag("all") ? 0 : SyncState.read(db.localSettings()).acknowledged();
+            BundleHeader header = write(file, out -> new BundleExport(db, organisation(db))
+                    .ownChanges(after, out, file.toString().endsWith(".gz")));
+            out.println("Wrote " + header.changeCount() + " change(s) to " + file);
+            return 0;
+        }
+    }
+
+    private int importFile(Arguments args) throws IOException, BundleException {
+        Path file = Path.of(args.onlyArgument("file to import"));
+        try (CercleDatabase db = installation(args)) {
+            ImportReport report = new BundleImport(db, BundleLimits.DEFAULT).importFile(file);
+            out.println("Imported " + file + ": " + report.applied() + " applied, " + report.duplicates()
+                    + " already here, " + report.held() + " waiting for an earlier change, "
+                    + report.afterDeletion() + " about deleted records");
+            if (!report.aheadOfTime().isEmpty()) {
+                out.println("Warning: " + report.aheadOfTime().size()
+                        + " change(s) carry a date more than a day ahead: check that computer's clock.");
+            }
+            return 0;
+        }
+    }
+
+    private int sync(Arguments args) throws SyncException {
+        args.noArguments();
+        URI server = URI.create(args.require("server"));
+        try (CercleDatabase db = installation(args)) {
+            SyncReport report = new SyncClient(db, server, organisation(db), BundleLimits.DEFAULT, Duration.ofSeconds(30))
+                    .sync(step -> { }, () -> false);
+            out.println("Synced with " + server + ": " + report.sent() + " sent, " + report.applied() + " received, "
+                    + report.held() + " waiting for an earlier change"
+                    + (report.newServerEpoch() ? " (the server was restored: everything was exchanged again)" : ""));
+            return 0;
+        }
+    }
+
+    // ---- The central server
+
+    private ServerDatabase serverDatabase(Arguments args) {
+        if (args.get("jdbc-url").isPresent()) {
+            return ServerDatabase.open(args.require("jdbc-url"), args.get("user").orElse(""), args.get("password").orElse(""));
+        }
+        Path dir = args.get("data-dir").map(Path::of).orElseGet(() -> DataDirectory.resolve(null).resolve("server"));
+        return ServerDatabase.h2(dir);
+    }
+
+    private ServerStore store(ServerDatabase db, Arguments args) {
+        return new ServerStore(db, BundleLimits.DEFAULT, clock, args.get("name").orElse("Cercle server"));
+    }
+
+    private int server(Arguments args) throws IOException {
+        args.noArguments();
+        int port = (int) args.number("port", DEFAULT_PORT);
+        String bind = args.get("bind").orElse("0.0.0.0");
+        ServerDatabase db = serverDatabase(args);
+        ServerStore store = store(db, args);
+        SyncServer server = SyncServer.start(store, new InetSocketAddress(bind, port), DeviceAuthenticator.DECLARED,
+                BundleLimits.DEFAULT);
+        DropFolder drop = args.get("drop-folder").isPresent()
+                ? new DropFolder(Path.of(args.require("drop-folder")), store, clock) : null;
+        if (drop != null) {
+            drop.start(Duration.ofSeconds(5));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (drop != null) {
+                drop.close();
+            }
+            server.close();
+            db.close();
+            stopped.countDown();
+        }, "cercle-shutdown"));
+        out.println("Cercle server on port " + server.port() + " (epoch " + store.epoch() + ")"
+                + (drop != null ? ", watching " + args.require("drop-folder") : "") + ". Ctrl+C stops it.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int serverImport(Arguments args) throws IOException, BundleException {
+        Path file = Path.of(args.onlyArgument("file to import"));
+        try (ServerDatabase db = serverDatabase(args)) {
+            PushResult result = store(db, args).push(file);
+            out.println("Imported " + file + ": " + result.appended() + " new, " + result.duplicates()
+                    + " already here, " + result.held() + " waiting for an earlier change");
+            return 0;
+        }
+    }
+
+    private int serverExport(Arguments args) throws IOException {
+        args.noArguments();
+        DeviceId device = DeviceId.parse(args.require("device"));
+        Path file = Path.of(args.require("out"));
+        try (ServerDatabase db = serverDatabase(args)) {
+            ServerStore store = store(db, args);
+            long after = args.number("after", 0);
+            ServerStatus status = store.status(device);
+            BundleHeader header = write(file, out -> store.pull(device, after, Integer.MAX_VALUE, out,
+                    file.toString().endsWith(".gz")));
+            out.println("Wrote " + header.changeCount() + " change(s) for " + device + " to " + file
+                    + " (cursor " + header.rangeFrom() + " to " + header.rangeTo() + " of " + status.cursor() + ")");
+            return 0;
+        }
+    }
+
+    private int serverNewEpoch(Arguments args) {
+        args.noArguments();
+        try (ServerDatabase db = serverDatabase(args)) {
+            out.println("New epoch " + store(db, args).renewEpoch() + ": installations will exchange everything again.");
+            return 0;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Writing {
+        BundleHeader to(OutputStream out) throws IOException;
+    }
+
+    /** Writes to a temporary file beside the target, then moves it: a reader never sees half a file. */
+    private static BundleHeader write(Path file, Writing writing) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path parent = Files.createDirectories(absolute.getParent());
+        Path partial = Files.createTempFile(parent, ".cercle-", ".part");
+        try {
+            BundleHeader header;
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                header = writing.to(out);
+            }
+            Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return header;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}
