@@ -18,7 +18,6 @@ import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +52,7 @@ final class VersionStore {
                 .fetchOne(RECORD_VERSION.VERSIONS);
         Map<String, Version> versions = new LinkedHashMap<>();
         if (json != null) {
-            JsonValues.tree(json).fields().forEachRemaining(e -> {
+            JsonValues.tree(json).properties().forEach(e -> {
                 JsonNode v = e.getValue();
                 versions.put(e.getKey(), new Version(
                         new ChangeId(new DeviceId(UUID.fromString(v.get(0).asText())), v.get(1).asLong()),
@@ -232,8 +231,7 @@ final class VersionStore {
 
     static Map<String, Set<ChangeId>> base(String json) {
         Map<String, Set<ChangeId>> base = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = JsonValues.tree(json).fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : JsonValues.tree(json).properties()) {
             Set<ChangeId> ids = new LinkedHashSet<>();
             e.getValue().forEach(n -> ids.add(ChangeId.parse(n.asText())));
             base.put(e.getKey(), ids);

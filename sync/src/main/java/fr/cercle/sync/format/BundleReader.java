@@ -17,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -167,8 +166,7 @@ public final class BundleReader {
                 throw new IllegalArgumentException("a push names its origin device");
             }
             Map<DeviceId, Long> acknowledged = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = json.path("acknowledged").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : json.path("acknowledged").properties()) {
                 acknowledged.put(DeviceId.parse(e.getKey()), e.getValue().asLong());
             }
             JsonNode epoch = json.get("serverEpoch");

@@ -23,7 +23,6 @@ import org.jooq.Field;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -117,11 +116,11 @@ public final class ChangeCodec {
             throw new IllegalArgumentException("a change must be a JSON object");
         }
         Set<String> known = Set.of("entity", "id", "op", "device", "seq", "hlc", "author", "fields", "base");
-        json.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown member \"" + name + "\"");
+        for (Map.Entry<String, JsonNode> member : json.properties()) {
+            if (!known.contains(member.getKey())) {
+                throw new IllegalArgumentException("unknown member \"" + member.getKey() + "\"");
             }
-        });
+        }
         String entity = text(json, "entity");
         EntityTable<?> table = Entities.byName(entity)
                 .orElseThrow(() -> new IllegalArgumentException("unknown entity \"" + entity + "\""));
@@ -145,8 +144,7 @@ public final class ChangeCodec {
             throw new IllegalArgumentException("fields must be an object");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = fieldsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : fieldsNode.properties()) {
             Field<?> field = table.field(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown field " + entity + "." + e.getKey()));
             Object value = MAPPER.convertValue(e.getValue(), Object.class);
@@ -171,8 +169,7 @@ public final class ChangeCodec {
             if (!baseNode.isObject()) {
                 throw new IllegalArgumentException("base must be an object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = baseNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : baseNode.properties()) {
                 if (!fields.containsKey(e.getKey())) {
                     throw new IllegalArgumentException("base names " + e.getKey() + ", which the change does not write");
                 }
