@@ -71,6 +71,7 @@ public final class Receiver {
         if (store.isApplied(change.change())) {
             return Receipt.DUPLICATE;
         }
+        check(change);
         DeviceId device = change.change().device();
         long last = lastSeq.computeIfAbsent(device, store::lastSeq);
         if (change.change().seq() > last + 1) {
@@ -97,6 +98,14 @@ public final class Receiver {
     /** Changes received with a clock more than a day ahead of this installation's: flagged for a person. */
     public Set<ChangeId> aheadOfTime() {
         return Set.copyOf(aheadOfTime);
+    }
+
+    /** Refuses, before anything is stored or held, a change this database could not take. */
+    private static void check(IncomingChange change) {
+        EntityTable<?> table = Entities.byName(change.entity())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown entity: " + change.entity()));
+        change.fields().forEach((name, value) -> table.toColumn(table.field(name)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown field: " + change.entity() + "." + name)), value));
     }
 
     private void hold(IncomingChange change) {
