@@ -57,6 +57,34 @@ public final class ChangeJournal {
                 .fetch(ChangeJournal::toEntry);
     }
 
+    /**
+     * One entry as stored, its fields and base still as JSON text (already in the exchange form):
+     * for streaming many entries out without building objects for each.
+     */
+    public record RawEntry(String entity, UUID entityId, Operation operation, ChangeId change, long hlc, UUID author,
+                           String fieldsJson, String baseJson) {
+    }
+
+    /** Streams the changes made on this device after {@code afterSeq}, in order; returns how many. */
+    public long streamChangesOf(DeviceId device, long afterSeq, java.util.function.Consumer<RawEntry> sink) {
+        long[] count = {0};
+        try (var cursor = dsl.select(CHANGE_JOURNAL.ENTITY, CHANGE_JOURNAL.ENTITY_ID, CHANGE_JOURNAL.OPERATION,
+                        CHANGE_JOURNAL.DEVICE_SEQ, CHANGE_JOURNAL.HLC, CHANGE_JOURNAL.AUTHOR_ID, CHANGE_JOURNAL.FIELDS,
+                        CHANGE_JOURNAL.BASE)
+                .from(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.DEVICE_ID.eq(device.value()).and(CHANGE_JOURNAL.DEVICE_SEQ.gt(afterSeq)))
+                .orderBy(CHANGE_JOURNAL.DEVICE_SEQ)
+                .fetchSize(5_000)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                sink.accept(new RawEntry(r.value1(), r.value2(), Operation.valueOf(r.value3()),
+                        new ChangeId(device, r.value4()), r.value5(), r.value6(), r.value7(), r.value8()));
+                count[0]++;
+            }
+        }
+        return count[0];
+    }
+
     /** The highest sequence number of this device's changes held here, 0 if none. */
     public long lastSeq(DeviceId device) {
         return new VersionStore(dsl).lastSeq(device);

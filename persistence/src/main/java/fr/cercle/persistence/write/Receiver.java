@@ -52,6 +52,8 @@ public final class Receiver {
     private final VersionStore store;
     private final Map<DeviceId, Long> lastSeq = new HashMap<>();
     private final Set<ChangeId> aheadOfTime = new LinkedHashSet<>();
+    /** The devices some of whose changes wait for an earlier one. */
+    private final Set<DeviceId> holding = new java.util.HashSet<>();
 
     Receiver(DSLContext dsl, HybridLogicalClock clock, OffsetDateTime now) {
         this.dsl = dsl;
@@ -59,6 +61,8 @@ public final class Receiver {
         this.now = now;
         this.wallNow = now.toInstant();
         this.store = new VersionStore(dsl);
+        dsl.selectDistinct(HELD_CHANGE.DEVICE_ID).from(HELD_CHANGE)
+                .forEach(r -> holding.add(new DeviceId(r.value1())));
     }
 
     /**
@@ -68,26 +72,119 @@ public final class Receiver {
      *                                  does not fit its field (the caller rolls the transaction back)
      */
     public Receipt receive(IncomingChange change) {
-        if (store.isApplied(change.change())) {
-            return Receipt.DUPLICATE;
+        DeviceId device = change.change().device();
+        long last = lastSeq(device);
+        if (change.change().seq() <= last) {
+            return Receipt.DUPLICATE; // every device's changes are applied in order, without gaps
         }
         check(change);
-        DeviceId device = change.change().device();
-        long last = lastSeq.computeIfAbsent(device, store::lastSeq);
         if (change.change().seq() > last + 1) {
             hold(change);
             return Receipt.HELD;
         }
         Receipt receipt = apply(change);
-        long applied = change.change().seq();
-        for (HeldChangeRecord held = held(device, applied + 1); held != null; held = held(device, applied + 1)) {
+        lastSeq.put(device, change.change().seq());
+        for (HeldChangeRecord held = held(device, lastSeq(device) + 1); held != null;
+             held = held(device, lastSeq(device) + 1)) {
             dsl.deleteFrom(HELD_CHANGE).where(HELD_CHANGE.DEVICE_ID.eq(held.getDeviceId())
                     .and(HELD_CHANGE.DEVICE_SEQ.eq(held.getDeviceSeq()))).execute();
             apply(HeldChanges.read(held.getChangeJson()));
-            applied++;
+            lastSeq.put(device, held.getDeviceSeq());
         }
-        lastSeq.put(device, applied);
         return receipt;
+    }
+
+    /**
+     * Receives many changes in order, as {@link #receive} would one by one, but writes the creations
+     * of records this database has never seen (the bulk of a first sync) in JDBC batches.
+     */
+    public List<Receipt> receiveAll(List<IncomingChange> changes) {
+        Map<String, Set<UUID>> known = known(changes);
+        Set<UUID> touched = new java.util.HashSet<>();
+        List<Receipt> receipts = new ArrayList<>(changes.size());
+        List<IncomingChange> creations = new ArrayList<>();
+        for (IncomingChange change : changes) {
+            DeviceId device = change.change().device();
+            boolean fresh = change.operation() == Operation.CREATE
+                    && change.base().isEmpty()
+                    && change.change().seq() == lastSeq(device) + 1
+                    && !holding.contains(device)
+                    && !known.getOrDefault(change.entity(), Set.of()).contains(change.entityId())
+                    && touched.add(change.entityId());
+            if (fresh) {
+                check(change);
+                observe(change);
+                creations.add(change);
+                lastSeq.put(device, change.change().seq());
+                receipts.add(Receipt.APPLIED);
+            } else {
+                insertAll(creations);
+                touched.add(change.entityId());
+                receipts.add(receive(change));
+            }
+        }
+        insertAll(creations);
+        return receipts;
+    }
+
+    /** The ids among these changes' records that this database knows in any way (row, versions, tombstone, held). */
+    private Map<String, Set<UUID>> known(List<IncomingChange> changes) {
+        Map<String, Set<UUID>> ids = new LinkedHashMap<>();
+        changes.forEach(c -> ids.computeIfAbsent(c.entity(), e -> new java.util.HashSet<>()).add(c.entityId()));
+        Map<String, Set<UUID>> known = new LinkedHashMap<>();
+        ids.forEach((entity, wanted) -> {
+            EntityTable<?> table = Entities.byName(entity).orElse(null);
+            Set<UUID> found = new java.util.HashSet<>();
+            if (table != null) {
+                found.addAll(dsl.select(table.id()).from(table.table()).where(table.id().in(wanted)).fetch(table.id()));
+            }
+            found.addAll(store.knownIds(entity, wanted));
+            known.put(entity, found);
+        });
+        return known;
+    }
+
+    /** Writes creations of unknown records in batches: rows, versions and journal entries. Empties the list. */
+    private void insertAll(List<IncomingChange> creations) {
+        if (creations.isEmpty()) {
+            return;
+        }
+        Map<String, List<IncomingChange>> byEntity = new LinkedHashMap<>();
+        creations.forEach(c -> byEntity.computeIfAbsent(c.entity(), e -> new ArrayList<>()).add(c));
+        byEntity.forEach((entity, list) -> insertRows(Entities.byName(entity).orElseThrow(), list));
+        store.putNewVersions(creations);
+        store.journalAll(creations, now);
+        creations.clear();
+    }
+
+    private <R extends Record> void insertRows(EntityTable<R> table, List<IncomingChange> creations) {
+        List<Field<?>> columns = new ArrayList<>();
+        columns.add(table.id());
+        columns.addAll(table.dataFields());
+        columns.add(table.createdAt());
+        columns.add(table.createdBy());
+        columns.add(table.updatedAt());
+        columns.add(table.updatedBy());
+        var batch = dsl.batch(dsl.insertInto(table.table()).columns(columns).values(new Object[columns.size()]));
+        for (IncomingChange c : creations) {
+            Object[] values = new Object[columns.size()];
+            int i = 0;
+            values[i++] = c.entityId();
+            for (Field<?> field : table.dataFields()) {
+                String name = EntityTable.journalName(field);
+                if (!c.fields().containsKey(name)) {
+                    throw new IllegalArgumentException("The creation of " + table.entity() + " " + c.entityId() + " lacks the field " + name);
+                }
+                values[i++] = table.toColumn(field, c.fields().get(name));
+            }
+            OffsetDateTime at = OffsetDateTime.ofInstant(c.hlc().instant(), ZoneOffset.UTC);
+            values[i++] = at;
+            values[i++] = c.author().value();
+            values[i++] = at;
+            values[i] = c.author().value();
+            batch.bind(values);
+        }
+        batch.execute();
     }
 
     /** This installation's own settings, written in the same transaction (the sync's progress). */
@@ -109,6 +206,7 @@ public final class Receiver {
     }
 
     private void hold(IncomingChange change) {
+        holding.add(change.change().device());
         dsl.insertInto(HELD_CHANGE)
                 .set(HELD_CHANGE.DEVICE_ID, change.change().device().value())
                 .set(HELD_CHANGE.DEVICE_SEQ, change.change().seq())
@@ -120,7 +218,19 @@ public final class Receiver {
                 .execute();
     }
 
+    private long lastSeq(DeviceId device) {
+        return lastSeq.computeIfAbsent(device, store::lastSeq);
+    }
+
+    /** Whether a change is here: applied changes of a device have no gap. */
+    private boolean applied(ChangeId change) {
+        return change.seq() <= lastSeq(change.device());
+    }
+
     private HeldChangeRecord held(DeviceId device, long seq) {
+        if (!holding.contains(device)) {
+            return null;
+        }
         return dsl.selectFrom(HELD_CHANGE)
                 .where(HELD_CHANGE.DEVICE_ID.eq(device.value()).and(HELD_CHANGE.DEVICE_SEQ.eq(seq)))
                 .fetchOne();
@@ -154,6 +264,7 @@ public final class Receiver {
         R row = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
         Map<String, Version> versions = store.versions(entity, id);
         Map<String, List<ConflictValueRecord>> losers = store.losers(entity, id);
+        Map<String, Set<ChangeId>> replaced = store.replacedBeforeSeen(entity, id);
         Map<Field<?>, Object> assignments = new LinkedHashMap<>();
         Version version = change.version();
 
@@ -164,7 +275,7 @@ public final class Receiver {
             Object column = table.toColumn(field, e.getValue());
             FieldState state = VersionStore.state(versions.get(name), losers.getOrDefault(name, List.of()));
             FieldMerge.Outcome outcome = FieldMerge.apply(state, version, change.base().getOrDefault(name, Set.of()),
-                    table.isGuarded(field), store.history(entity, id, name));
+                    table.isGuarded(field), history(replaced.getOrDefault(name, Set.of())));
             store.markReplaced(entity, id, name, outcome.replacedUnseen());
             if (outcome.incomingWasReplaced()) {
                 store.forgetReplaced(entity, id, name, version.change());
@@ -226,6 +337,20 @@ public final class Receiver {
         // then builds the row from the winning values.
         store.putVersions(entity, id, versions);
         store.journal(entity, id, change.operation(), fields, change.base(), version, change.author(), now);
+    }
+
+    private FieldMerge.History history(Set<ChangeId> replacedBeforeSeen) {
+        return new FieldMerge.History() {
+            @Override
+            public boolean applied(ChangeId change) {
+                return Receiver.this.applied(change);
+            }
+
+            @Override
+            public boolean replacedBeforeSeen(ChangeId change) {
+                return replacedBeforeSeen.contains(change);
+            }
+        };
     }
 
     private JsonNode journaledValue(ChangeId change, String field) {

@@ -28,6 +28,7 @@ import java.util.UUID;
 
 import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
 import static fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE;
+import static fr.cercle.persistence.jooq.Tables.HELD_CHANGE;
 import static fr.cercle.persistence.jooq.Tables.RECORD_VERSION;
 import static fr.cercle.persistence.jooq.Tables.REPLACED_VERSION;
 import static fr.cercle.persistence.jooq.Tables.TOMBSTONE;
@@ -62,19 +63,62 @@ final class VersionStore {
         return versions;
     }
 
-    void putVersions(String entity, UUID id, Map<String, Version> versions) {
+    static String versionsJson(Map<String, Version> versions) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         versions.forEach((field, version) -> json.putArray(field)
                 .add(version.change().device().toString())
                 .add(version.change().seq())
                 .add(version.hlc().pack()));
+        return json.toString();
+    }
+
+    void putVersions(String entity, UUID id, Map<String, Version> versions) {
+        String json = versionsJson(versions);
         dsl.mergeInto(RECORD_VERSION)
                 .using(DSL.selectOne())
                 .on(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.eq(id)))
-                .whenMatchedThenUpdate().set(RECORD_VERSION.VERSIONS, json.toString())
+                .whenMatchedThenUpdate().set(RECORD_VERSION.VERSIONS, json)
                 .whenNotMatchedThenInsert(RECORD_VERSION.ENTITY, RECORD_VERSION.ENTITY_ID, RECORD_VERSION.VERSIONS)
-                .values(entity, id, json.toString())
+                .values(entity, id, json)
                 .execute();
+    }
+
+    /** Among these ids, those this database has versions, a tombstone or a held change for. */
+    Set<UUID> knownIds(String entity, Set<UUID> ids) {
+        Set<UUID> known = new java.util.HashSet<>();
+        known.addAll(dsl.select(RECORD_VERSION.ENTITY_ID).from(RECORD_VERSION)
+                .where(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.in(ids))).fetch(RECORD_VERSION.ENTITY_ID));
+        known.addAll(dsl.select(TOMBSTONE.ENTITY_ID).from(TOMBSTONE)
+                .where(TOMBSTONE.ENTITY.eq(entity).and(TOMBSTONE.ENTITY_ID.in(ids))).fetch(TOMBSTONE.ENTITY_ID));
+        known.addAll(dsl.select(HELD_CHANGE.ENTITY_ID).from(HELD_CHANGE)
+                .where(HELD_CHANGE.ENTITY.eq(entity).and(HELD_CHANGE.ENTITY_ID.in(ids))).fetch(HELD_CHANGE.ENTITY_ID));
+        return known;
+    }
+
+    /** The versions of newly created records: every field at its creation's version. */
+    void putNewVersions(List<IncomingChange> creations) {
+        var batch = dsl.batch(dsl.insertInto(RECORD_VERSION, RECORD_VERSION.ENTITY, RECORD_VERSION.ENTITY_ID,
+                RECORD_VERSION.VERSIONS).values((String) null, null, null));
+        for (IncomingChange c : creations) {
+            Map<String, Version> versions = new LinkedHashMap<>();
+            c.fields().keySet().forEach(field -> versions.put(field, c.version()));
+            batch.bind(c.entity(), c.entityId(), versionsJson(versions));
+        }
+        batch.execute();
+    }
+
+    /** Journal entries of received changes, in one batch. */
+    void journalAll(List<IncomingChange> changes, OffsetDateTime recordedAt) {
+        var batch = dsl.batch(dsl.insertInto(CHANGE_JOURNAL, CHANGE_JOURNAL.ENTITY, CHANGE_JOURNAL.ENTITY_ID,
+                CHANGE_JOURNAL.OPERATION, CHANGE_JOURNAL.FIELDS, CHANGE_JOURNAL.BASE, CHANGE_JOURNAL.HLC,
+                CHANGE_JOURNAL.DEVICE_ID, CHANGE_JOURNAL.DEVICE_SEQ, CHANGE_JOURNAL.AUTHOR_ID, CHANGE_JOURNAL.RECORDED_AT)
+                .values((String) null, null, null, null, null, null, null, null, null, null));
+        for (IncomingChange c : changes) {
+            batch.bind(c.entity(), c.entityId(), c.operation().name(), JsonValues.node(c.fields()).toString(),
+                    baseJson(c.base()), c.hlc().pack(), c.change().device().value(), c.change().seq(),
+                    c.author().value(), recordedAt);
+        }
+        batch.execute();
     }
 
     /** The losing values kept for a person to decide, by field. */
@@ -124,22 +168,14 @@ final class VersionStore {
                 .execute();
     }
 
-    /** The history of one field as the merge rule asks it. */
-    FieldMerge.History history(String entity, UUID id, String field) {
-        return new FieldMerge.History() {
-            @Override
-            public boolean applied(ChangeId change) {
-                return isApplied(change);
-            }
-
-            @Override
-            public boolean replacedBeforeSeen(ChangeId change) {
-                return dsl.fetchExists(REPLACED_VERSION, REPLACED_VERSION.ENTITY.eq(entity)
-                        .and(REPLACED_VERSION.ENTITY_ID.eq(id)).and(REPLACED_VERSION.FIELD.eq(field))
-                        .and(REPLACED_VERSION.DEVICE_ID.eq(change.device().value()))
-                        .and(REPLACED_VERSION.DEVICE_SEQ.eq(change.seq())));
-            }
-        };
+    /** The versions of one record's fields that were replaced before they arrived, by field. */
+    Map<String, Set<ChangeId>> replacedBeforeSeen(String entity, UUID id) {
+        Map<String, Set<ChangeId>> replaced = new LinkedHashMap<>();
+        dsl.selectFrom(REPLACED_VERSION)
+                .where(REPLACED_VERSION.ENTITY.eq(entity).and(REPLACED_VERSION.ENTITY_ID.eq(id)))
+                .forEach(r -> replaced.computeIfAbsent(r.getField(), f -> new LinkedHashSet<>())
+                        .add(new ChangeId(new DeviceId(r.getDeviceId()), r.getDeviceSeq())));
+        return replaced;
     }
 
     void markReplaced(String entity, UUID id, String field, Set<ChangeId> changes) {
@@ -161,11 +197,6 @@ final class VersionStore {
                         .and(REPLACED_VERSION.DEVICE_ID.eq(change.device().value()))
                         .and(REPLACED_VERSION.DEVICE_SEQ.eq(change.seq())))
                 .execute();
-    }
-
-    boolean isApplied(ChangeId change) {
-        return dsl.fetchExists(CHANGE_JOURNAL, CHANGE_JOURNAL.DEVICE_ID.eq(change.device().value())
-                .and(CHANGE_JOURNAL.DEVICE_SEQ.eq(change.seq())));
     }
 
     /** The highest sequence number applied here for this device (0 if none): changes are applied without gaps. */

@@ -3,6 +3,7 @@ package fr.cercle.sync.client;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.write.IncomingChange;
 import fr.cercle.persistence.write.Receipt;
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleHeader;
@@ -17,7 +18,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +33,8 @@ import java.util.Set;
 public final class BundleImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleImport.class);
+    /** Changes merged together, so that creations of new records are written in batches. */
+    private static final int CHUNK = 1_000;
 
     private final CercleDatabase db;
     private final BundleLimits limits;
@@ -57,10 +62,17 @@ public final class BundleImport {
         try {
             ImportReport report = db.writer().receive(receiver -> {
                 Map<Receipt, Long> counts = new EnumMap<>(Receipt.class);
+                List<IncomingChange> chunk = new ArrayList<>(CHUNK);
                 BundleHeader header;
                 try (InputStream in = source.open()) {
-                    header = BundleReader.read(in, limits,
-                            (change, json, line) -> counts.merge(receiver.receive(change), 1L, Long::sum));
+                    header = BundleReader.read(in, limits, (change, json, line) -> {
+                        chunk.add(change);
+                        if (chunk.size() == CHUNK) {
+                            receiver.receiveAll(chunk).forEach(r -> counts.merge(r, 1L, Long::sum));
+                            chunk.clear();
+                        }
+                    });
+                    receiver.receiveAll(chunk).forEach(r -> counts.merge(r, 1L, Long::sum));
                 } catch (BundleException e) {
                     throw new Rethrown(e);
                 } catch (IOException e) {

@@ -6,7 +6,6 @@ import fr.cercle.model.installation.DeviceId;
 import fr.cercle.persistence.write.IncomingChange;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -61,7 +60,7 @@ public final class BundleReader {
         } catch (ZipException | EOFException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, 0, "the compressed file is damaged", e);
         }
-        InputStream limited = new BufferedInputStream(new Limited(in, limits.maxBytes()), 1 << 16);
+        InputStream limited = new Limited(in, limits.maxBytes());
         try {
             return readContent(limited, limits, sink);
         } catch (TooLarge e) {
@@ -76,15 +75,15 @@ public final class BundleReader {
 
     private static BundleHeader readContent(InputStream in, BundleLimits limits, ChangeSink sink)
             throws BundleException, IOException {
-        Line first = Line.read(in, limits.maxLineBytes(), 1);
+        Lines lines = new Lines(in, limits.maxLineBytes());
+        Line first = lines.next(1);
         if (first == null) {
             throw new BundleException(BundleException.Problem.TRUNCATED, 0, "the file is empty");
         }
         BundleHeader header = header(first.bytes, limits);
         MessageDigest digest = sha256();
         long count = 0;
-        for (Line line = Line.read(in, limits.maxLineBytes(), 2); line != null;
-             line = Line.read(in, limits.maxLineBytes(), count + 2)) {
+        for (Line line = lines.next(2); line != null; line = lines.next(count + 2)) {
             long number = count + 2;
             digest.update(line.bytes);
             if (line.terminated) {
@@ -190,20 +189,52 @@ public final class BundleReader {
 
     /** One line's bytes, without its newline, and whether it had one. */
     private record Line(byte[] bytes, boolean terminated) {
-        static Line read(InputStream in, int max, long number) throws IOException, BundleException {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    return new Line(buffer.toByteArray(), true);
+    }
+
+    /** Splits a stream into lines, scanning a buffer rather than reading byte by byte. */
+    private static final class Lines {
+        private final InputStream in;
+        private final int max;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[1 << 12];
+
+        Lines(InputStream in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        Line next(long number) throws IOException, BundleException {
+            int length = 0;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return length == 0 ? null : new Line(java.util.Arrays.copyOf(line, length), false);
+                    }
                 }
-                if (buffer.size() >= max) {
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int chunk = position - start;
+                if (length + chunk > max) {
                     throw new BundleException(BundleException.Problem.TOO_LARGE, number,
                             "the line is longer than " + max + " bytes");
                 }
-                buffer.write(b);
+                if (length + chunk > line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.max(length + chunk, line.length * 2));
+                }
+                System.arraycopy(buffer, start, line, length, chunk);
+                length += chunk;
+                if (position < limit) {
+                    position++; // the newline
+                    return new Line(java.util.Arrays.copyOf(line, length), true);
+                }
             }
-            return buffer.size() == 0 ? null : new Line(buffer.toByteArray(), false);
         }
     }
 

@@ -37,6 +37,7 @@ public final class BundleWriter implements Closeable {
     private final MessageDigest digest;
     private final OutputStream out;
     private long count;
+    private com.fasterxml.jackson.core.JsonGenerator generator;
 
     public BundleWriter() {
         try {
@@ -53,6 +54,39 @@ public final class BundleWriter implements Closeable {
     /** Adds one change, in its wire form. */
     public void add(ObjectNode change) {
         add(change.toString());
+    }
+
+    /** Adds one change written straight to the bundle by {@code writing}, as one JSON object. */
+    public void add(Writing writing) {
+        try {
+            if (generator == null) {
+                generator = ChangeCodec.MAPPER.getFactory().createGenerator(new OutputStream() {
+                    // The bundle's stream, which stays open when the generator closes.
+                    @Override
+                    public void write(int b) throws IOException {
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        out.write(bytes, offset, length);
+                    }
+                });
+                generator.setRootValueSeparator(null);
+            }
+            writing.write(generator);
+            generator.flush();
+            out.write('\n');
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write a bundle", e);
+        }
+    }
+
+    /** Writes one change as one JSON object. */
+    @FunctionalInterface
+    public interface Writing {
+        void write(com.fasterxml.jackson.core.JsonGenerator json) throws IOException;
     }
 
     /** Adds one change already serialised as one line of JSON (as the server stores them). */
@@ -72,6 +106,9 @@ public final class BundleWriter implements Closeable {
 
     /** Writes the bundle to {@code target}, gzip-compressed if asked; returns its header. */
     public BundleHeader finish(Draft draft, Clock clock, OutputStream target, boolean gzip) throws IOException {
+        if (generator != null) {
+            generator.close();
+        }
         out.close();
         BundleHeader header = new BundleHeader(BundleHeader.FORMAT_VERSION, BundleHeader.SCHEMA_VERSION,
                 UUID.randomUUID(), draft.origin(), draft.organisation(), draft.kind(), draft.rangeFrom(),

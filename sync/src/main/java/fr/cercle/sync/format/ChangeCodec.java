@@ -75,6 +75,24 @@ public final class ChangeCodec {
         return json;
     }
 
+    /** Writes a stored journal entry in its wire form; its fields and base are already exchange JSON. */
+    public static void write(com.fasterxml.jackson.core.JsonGenerator json, fr.cercle.persistence.write.ChangeJournal.RawEntry entry)
+            throws java.io.IOException {
+        json.writeStartObject();
+        json.writeStringField("entity", entry.entity());
+        json.writeStringField("id", entry.entityId().toString());
+        json.writeStringField("op", entry.operation().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("device", entry.change().device().toString());
+        json.writeNumberField("seq", entry.change().seq());
+        json.writeStringField("hlc", formatHlc(Hlc.unpack(entry.hlc())));
+        json.writeStringField("author", entry.author().toString());
+        json.writeFieldName("fields");
+        json.writeRawValue(entry.fieldsJson());
+        json.writeFieldName("base");
+        json.writeRawValue(entry.baseJson());
+        json.writeEndObject();
+    }
+
     /** {@code 2026-11-27T08:00:00.123Z#0}: the instant to the millisecond, and the logical counter. */
     public static String formatHlc(Hlc hlc) {
         return hlc.instant() + "#" + hlc.counter();
@@ -147,7 +165,7 @@ public final class ChangeCodec {
         for (Map.Entry<String, JsonNode> e : fieldsNode.properties()) {
             Field<?> field = table.field(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown field " + entity + "." + e.getKey()));
-            Object value = MAPPER.convertValue(e.getValue(), Object.class);
+            Object value = plain(e.getValue(), entity + "." + e.getKey());
             table.toColumn(field, value);
             fields.put(e.getKey(), value);
         }
@@ -184,6 +202,39 @@ public final class ChangeCodec {
             }
         }
         return new IncomingChange(entity, id, operation, change, hlc, author, fields, base);
+    }
+
+    /** A field's JSON value as a plain Java value: text, whole number, decimal, boolean, list of texts, or null. */
+    private static Object plain(JsonNode node, String name) {
+        if (node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            if (!node.canConvertToLong()) {
+                throw new IllegalArgumentException(name + " holds a number too large for any field");
+            }
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isArray()) {
+            java.util.List<Object> items = new java.util.ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    throw new IllegalArgumentException(name + " must be a list of texts");
+                }
+                items.add(item.textValue());
+            }
+            return items;
+        }
+        throw new IllegalArgumentException(name + " holds an object, which no field takes");
     }
 
     private static String text(JsonNode json, String name) {

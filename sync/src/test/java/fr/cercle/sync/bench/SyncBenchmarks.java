@@ -1,0 +1,440 @@
+package fr.cercle.sync.bench;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.beneficiary.BeneficiaryStatus;
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.sync.ChangeId;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.commune.CommuneReferenceLoader;
+import fr.cercle.persistence.demo.DemoDataGenerator;
+import fr.cercle.persistence.demo.Progress;
+import fr.cercle.persistence.write.IncomingChange;
+import fr.cercle.persistence.write.JournalEntry;
+import fr.cercle.sync.client.BundleExport;
+import fr.cercle.sync.client.BundleImport;
+import fr.cercle.sync.client.SyncClient;
+import fr.cercle.sync.client.SyncState;
+import fr.cercle.sync.format.BundleKind;
+import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.format.BundleReader;
+import fr.cercle.sync.format.BundleWriter;
+import fr.cercle.sync.format.ChangeCodec;
+import fr.cercle.sync.server.DeviceAuthenticator;
+import fr.cercle.sync.server.ServerDatabase;
+import fr.cercle.sync.server.ServerStore;
+import fr.cercle.sync.server.SyncServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The sync's benchmarks (docs/performance.md), each beside the stack's own limit on the same rows in
+ * the same run: export against raw JDBC reading plus raw Jackson streaming; import against a raw JDBC
+ * batch insert into H2; one change on a database of 100,000 people (bundle size, round trip over
+ * loopback HTTP); 50 devices pushing at once to a server on PostgreSQL. A command-line program in
+ * the test sources, run by {@code ./mvnw -B -Pbench -pl sync -am verify -DskipTests}.
+ */
+public final class SyncBenchmarks {
+
+    private final Path work;
+    private final int people;
+    private final StringBuilder report = new StringBuilder();
+
+    private SyncBenchmarks(Path work, int people) {
+        this.work = work;
+        this.people = people;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/bench"));
+        int people = Integer.getInteger("bench.people", 100_000);
+        new SyncBenchmarks(work, people).run();
+    }
+
+    private void run() throws Exception {
+        line("# Sync benchmarks");
+        line("");
+        line("%d beneficiaries; %s; %d cores; JDK %s; max heap %d MiB", people, System.getProperty("os.name"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        Path sourceDir = work.resolve("sync-source-" + people);
+        try (CercleDatabase source = source(sourceDir)) {
+            long changes = source.journal().lastSeq(source.deviceId());
+            Path bundle = work.resolve("sync-all.cercle");
+            export(source, changes, bundle);
+            importing(bundle, changes);
+            oneChange(source, bundle);
+        }
+        manyDevices();
+        Files.writeString(work.resolve("sync-results.md"), report);
+        System.out.println();
+        System.out.println("Written to " + work.resolve("sync-results.md"));
+    }
+
+    private CercleDatabase source(Path dir) {
+        boolean fresh = !Files.exists(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db"));
+        CercleDatabase db = CercleDatabase.open(dir, Clock.systemUTC());
+        if (fresh || new BeneficiaryRepository(db.dsl(), db.writer(), db.clock()).count() < people) {
+            long start = System.nanoTime();
+            new CommuneReferenceLoader(db.dsl(), Clock.systemUTC()).ensureLoaded();
+            new DemoDataGenerator(db, 7L).generate(people, 0, Progress.NONE);
+            System.out.printf("(generated %d beneficiaries in %d s)%n", people, (System.nanoTime() - start) / 1_000_000_000);
+        }
+        return db;
+    }
+
+    // ---- Export, beside raw JDBC + raw Jackson streaming of the same journal rows
+
+    private void export(CercleDatabase source, long changes, Path bundle) throws Exception {
+        Path raw = work.resolve("sync-raw.jsonl");
+        List<Long> cercle = new ArrayList<>();
+        List<Long> limit = new ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            long t0 = System.nanoTime();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bundle), 1 << 16)) {
+                new BundleExport(source, "bench").ownChanges(0, out, false);
+            }
+            long t1 = System.nanoTime();
+            rawExport(source, raw);
+            long t2 = System.nanoTime();
+            if (run > 0) {
+                cercle.add(t1 - t0);
+                limit.add(t2 - t1);
+            }
+        }
+        long bytes = Files.size(bundle);
+        line("");
+        line("## Export of %d changes (%.1f MB), median of 3 after a warm-up", changes, bytes / 1e6);
+        line("");
+        line("| | time | changes/s | MB/s |");
+        line("|---|---|---|---|");
+        row("Cercle `BundleExport` (journal → bundle, with checksum)", median(cercle), changes, bytes);
+        row("Limit: raw JDBC read of the journal + raw Jackson `JsonGenerator`", median(limit), changes, Files.size(raw));
+        line("");
+        line("Ratio: Cercle at %.0f%% of the limit's throughput (target: at least 50%%).", 100.0 * median(limit) / median(cercle));
+    }
+
+    private static void rawExport(CercleDatabase source, Path file) throws Exception {
+        JsonFactory json = new JsonFactory();
+        try (Connection c = source.dsl().configuration().connectionProvider().acquire();
+             Statement s = c.createStatement();
+             JsonGenerator out = json.createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8)) {
+            s.setFetchSize(5_000);
+            try (ResultSet r = s.executeQuery("SELECT ENTITY, ENTITY_ID, OPERATION, DEVICE_ID, DEVICE_SEQ, HLC, AUTHOR_ID, "
+                    + "FIELDS, BASE FROM CHANGE_JOURNAL ORDER BY DEVICE_ID, DEVICE_SEQ")) {
+                while (r.next()) {
+                    out.writeStartObject();
+                    out.writeStringField("entity", r.getString(1));
+                    out.writeStringField("id", r.getString(2));
+                    out.writeStringField("op", r.getString(3));
+                    out.writeStringField("device", r.getString(4));
+                    out.writeNumberField("seq", r.getLong(5));
+                    out.writeNumberField("hlc", r.getLong(6));
+                    out.writeStringField("author", r.getString(7));
+                    out.writeFieldName("fields");
+                    out.writeRawValue(r.getString(8));
+                    out.writeFieldName("base");
+                    out.writeRawValue(r.getString(9));
+                    out.writeEndObject();
+                    out.writeRaw('\n');
+                }
+            }
+        }
+    }
+
+    // ---- Import, beside a raw JDBC batch insert of the same rows into H2
+
+    private void importing(Path bundle, long changes) throws Exception {
+        List<Long> cercle = new ArrayList<>();
+        List<Long> limit = new ArrayList<>();
+        List<Long> check = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Path target = work.resolve("sync-import-" + run);
+            Path rawTarget = work.resolve("sync-raw-" + run);
+            deleteTree(target);
+            deleteTree(rawTarget);
+            try (CercleDatabase db = CercleDatabase.open(target, Clock.systemUTC());
+                 CercleDatabase raw = CercleDatabase.open(rawTarget, Clock.systemUTC())) {
+                long t0 = System.nanoTime();
+                try (var in = Files.newInputStream(bundle)) {
+                    BundleReader.check(in, BundleLimits.DEFAULT);
+                }
+                long t1 = System.nanoTime();
+                new BundleImport(db, BundleLimits.DEFAULT).importFile(bundle);
+                long t2 = System.nanoTime();
+                rawInsert(bundle, raw);
+                long t3 = System.nanoTime();
+                check.add(t1 - t0);
+                cercle.add(t2 - t1);
+                limit.add(t3 - t2);
+            }
+        }
+        line("");
+        line("## Import of the same %d changes into an empty installation, best of 2", changes);
+        line("");
+        line("| | time | changes/s |");
+        line("|---|---|---|");
+        row("Cercle `BundleImport` (check pass + merge in one transaction)", best(cercle), changes, 0);
+        row("of which the check pass alone (stream, parse, validate, SHA-256)", best(check), changes, 0);
+        row("Limit: raw JDBC batch insert (1,000 per batch, one transaction) of the same rows' values", best(limit), changes, 0);
+        line("");
+        line("Ratio: Cercle at %.0f%% of the limit's throughput (target: at least 50%%).", 100.0 * best(limit) / best(cercle));
+    }
+
+    /** The same changes, their fields inserted as rows with plain JDBC: what H2 itself can take. */
+    private static void rawInsert(Path bundle, CercleDatabase raw) throws Exception {
+        try (Connection c = raw.dsl().configuration().connectionProvider().acquire()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO CHANGE_JOURNAL (ENTITY, ENTITY_ID, OPERATION, "
+                    + "FIELDS, BASE, HLC, DEVICE_ID, DEVICE_SEQ, AUTHOR_ID, RECORDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)");
+                 var in = Files.newInputStream(bundle)) {
+                int[] pending = {0};
+                BundleReader.read(in, BundleLimits.DEFAULT, (change, json, line) -> {
+                    try {
+                        insert.setString(1, change.entity());
+                        insert.setObject(2, change.entityId());
+                        insert.setString(3, change.operation().name());
+                        insert.setString(4, json);
+                        insert.setString(5, "{}");
+                        insert.setLong(6, change.hlc().pack());
+                        insert.setObject(7, change.change().device().value());
+                        insert.setLong(8, change.change().seq());
+                        insert.setObject(9, change.author().value());
+                        insert.addBatch();
+                        if (++pending[0] == 1_000) {
+                            insert.executeBatch();
+                            pending[0] = 0;
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    // ---- One change on a database of 100,000 people
+
+    private void oneChange(CercleDatabase source, Path fullBundle) throws Exception {
+        Path serverDir = work.resolve("sync-server-one");
+        Path otherDir = work.resolve("sync-import-0");
+        deleteTree(serverDir);
+        try (ServerDatabase serverDb = ServerDatabase.h2(serverDir);
+             CercleDatabase other = CercleDatabase.open(otherDir, Clock.systemUTC())) {
+            ServerStore store = new ServerStore(serverDb, BundleLimits.DEFAULT, Clock.systemUTC(), "bench");
+            store.push(fullBundle);
+            long cursor = store.status(null).cursor();
+            // Both installations already hold the 100,000 people: they start in step with the server.
+            long mine = source.journal().lastSeq(source.deviceId());
+            new SyncState(store.epoch(), mine, cursor).write(source.localSettings());
+            new SyncState(store.epoch(), 0, cursor).write(other.localSettings());
+            try (SyncServer server = SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0),
+                    DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT)) {
+                URI uri = URI.create("http://127.0.0.1:" + server.port());
+                BeneficiaryRepository people = new BeneficiaryRepository(source.dsl(), source.writer(), source.clock());
+                List<Long> push = new ArrayList<>();
+                List<Long> pull = new ArrayList<>();
+                long bundleBytes = 0;
+                for (int run = 0; run < 6; run++) {
+                    var summary = people.summaries().get(run * 7);
+                    Beneficiary b = people.find(summary.id()).orElseThrow();
+                    StaffId author = b.referent();
+                    people.save(b.withStatus(b.status() == BeneficiaryStatus.ACTIVE ? BeneficiaryStatus.PAUSED : BeneficiaryStatus.ACTIVE), author);
+                    ByteArrayOutputStream one = new ByteArrayOutputStream();
+                    new BundleExport(source, "bench").ownChanges(mine + run, one, false);
+                    bundleBytes = one.size();
+                    long t0 = System.nanoTime();
+                    new SyncClient(source, uri, "bench", BundleLimits.DEFAULT, Duration.ofSeconds(30)).sync(s -> { }, () -> false);
+                    long t1 = System.nanoTime();
+                    new SyncClient(other, uri, "bench", BundleLimits.DEFAULT, Duration.ofSeconds(30)).sync(s -> { }, () -> false);
+                    long t2 = System.nanoTime();
+                    if (run > 0) {
+                        push.add(t1 - t0);
+                        pull.add(t2 - t1);
+                    }
+                }
+                line("");
+                line("## One change on a database of %d people (loopback HTTP, median of 5 after a warm-up)", people());
+                line("");
+                line("| | |");
+                line("|---|---|");
+                line("| push bundle of the one change (plain JSON) | %,d bytes |", bundleBytes);
+                line("| sync of the installation that made it (status, push, pull) | %.0f ms |", median(push) / 1e6);
+                line("| sync of the other installation (status, pull, merge) | %.0f ms |", median(pull) / 1e6);
+                line("| round trip, edit to the other installation | %.0f ms (target: under 1 s) |", (median(push) + median(pull)) / 1e6);
+            }
+        }
+    }
+
+    private int people() {
+        return people;
+    }
+
+    // ---- 50 devices pushing at once to a server on PostgreSQL
+
+    private void manyDevices() throws Exception {
+        int devices = 50;
+        int perDevice = Integer.getInteger("bench.devices.changes", 1_000);
+        int perPush = 250;
+        Path source = work.resolve("sync-all.cercle");
+        List<IncomingChange> pool = new ArrayList<>();
+        try (var in = Files.newInputStream(source)) {
+            BundleReader.read(in, BundleLimits.DEFAULT, (change, json, line) -> {
+                if (pool.size() < perDevice) {
+                    pool.add(change);
+                }
+            });
+        }
+        // Each device sends the same kind of changes under its own identity, in bundles of 250.
+        List<List<byte[]>> bundles = new ArrayList<>();
+        for (int d = 0; d < devices; d++) {
+            DeviceId device = new DeviceId(new UUID(0xbe0c, d));
+            List<byte[]> mine = new ArrayList<>();
+            for (int from = 0; from < perDevice; from += perPush) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (BundleWriter writer = new BundleWriter()) {
+                    for (int k = from; k < Math.min(perDevice, from + perPush); k++) {
+                        IncomingChange c = pool.get(k);
+                        writer.add(ChangeCodec.toJson(new IncomingChange(c.entity(), new UUID(d, k), c.operation(),
+                                new ChangeId(device, k + 1), c.hlc(), c.author(), c.fields(), Map.of())));
+                    }
+                    writer.finish(new BundleWriter.Draft(device, "bench", BundleKind.PUSH, from, from + perPush, null, Map.of()),
+                            Clock.systemUTC(), out, true);
+                }
+                mine.add(out.toByteArray());
+            }
+            bundles.add(mine);
+        }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+             ServerDatabase db = ServerDatabase.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")) {
+            ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "bench");
+            try (SyncServer server = SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0),
+                    DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT)) {
+                HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+                ExecutorService senders = Executors.newFixedThreadPool(devices);
+                long t0 = System.nanoTime();
+                List<Future<?>> all = new ArrayList<>();
+                for (int d = 0; d < devices; d++) {
+                    List<byte[]> mine = bundles.get(d);
+                    String device = new UUID(0xbe0c, d).toString();
+                    all.add(senders.submit(() -> {
+                        for (byte[] b : mine) {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                            + server.port() + "/v1/push?device=" + device))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build(), HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() != 200) {
+                                throw new IllegalStateException("Push refused: " + r.body());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : all) {
+                    f.get();
+                }
+                long elapsed = System.nanoTime() - t0;
+                senders.shutdown();
+                long total = (long) devices * perDevice;
+                Set<String> seen = new HashSet<>();
+                long cursor = 0;
+                while (true) {
+                    ByteArrayOutputStream page = new ByteArrayOutputStream();
+                    var header = store.pull(new DeviceId(new UUID(1, 1)), cursor, 50_000, page, false);
+                    BundleReader.read(new ByteArrayInputStream(page.toByteArray()), BundleLimits.DEFAULT,
+                            (change, json, line) -> seen.add(change.change().toString()));
+                    if (header.rangeTo() == cursor) {
+                        break;
+                    }
+                    cursor = header.rangeTo();
+                }
+                line("");
+                line("## %d devices pushing at once to one server on PostgreSQL 14 (loopback HTTP)", devices);
+                line("");
+                line("| | |");
+                line("|---|---|");
+                line("| changes pushed | %,d (%d per device, in gzip bundles of %d) |", total, perDevice, perPush);
+                line("| time until every push was acknowledged | %.1f s |", elapsed / 1e9);
+                line("| throughput | %,.0f changes/s |", total / (elapsed / 1e9));
+                line("| changes then pulled from cursor 0, distinct | %,d (%s) |", seen.size(),
+                        seen.size() == total && store.status(null).cursor() == total ? "nothing lost, nothing twice" : "MISMATCH");
+            }
+        }
+    }
+
+    // ---- Helpers
+
+    private void row(String what, long nanos, long changes, long bytes) {
+        double seconds = nanos / 1e9;
+        if (bytes > 0) {
+            line("| %s | %.2f s | %,.0f | %.0f |", what, seconds, changes / seconds, bytes / 1e6 / seconds);
+        } else {
+            line("| %s | %.2f s | %,.0f |", what, seconds, changes / seconds);
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static long best(List<Long> values) {
+        return values.stream().min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
