@@ -199,6 +199,21 @@ class BundleFormatTest {
     }
 
     @Test
+    void aValueTheApplicationCouldNotReadBackIsRefused() throws Exception {
+        String text = new String(export(false), StandardCharsets.UTF_8);
+        String unknownStatus = text.replace("\"status\":\"ACTIVE\"", "\"status\":\"ARCHIVED\"");
+
+        assertThatThrownBy(() -> importBytes(Bundles.rehash(unknownStatus)))
+                .isInstanceOf(BundleException.class)
+                .hasMessage("Line 3: beneficiary.status must be one of ACTIVE, PAUSED, CLOSED, not \"ARCHIVED\"")
+                .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.INVALID_CHANGE));
+        String badCommune = text.replace("\"commune_insee\":\"23176\"", "\"commune_insee\":\"2317\"");
+        assertThatThrownBy(() -> importBytes(Bundles.rehash(badCommune)))
+                .hasMessageContaining("beneficiary.commune_insee must be an INSEE commune code");
+        assertThat(target.journal().count()).isZero();
+    }
+
+    @Test
     void aFileOnDiskImportsTheSame() throws Exception {
         Path file = dir.resolve("jeanne.cercle");
         Files.write(file, export(false));
