@@ -1,5 +1,6 @@
 package fr.cercle.persistence.write;
 
+import fr.cercle.model.common.Uuids;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * How the write path sees a table of a synced entity: the entity's name in the journal, its id
@@ -31,6 +33,8 @@ import java.util.UUID;
  */
 public final class EntityTable<R extends Record> {
 
+    /** A date as {@link LocalDate#toString} writes it from year 0 to 9999; LocalDate also reads {@code +10000-01-01}. */
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Set<String> AUDIT_COLUMNS = Set.of("CREATED_AT", "CREATED_BY", "UPDATED_AT", "UPDATED_BY");
 
     private final String entity;
@@ -185,10 +189,14 @@ public final class EntityTable<R extends Record> {
                 return new BigDecimal(expect(json, Number.class, name, "a number").toString());
             }
             if (type == LocalDate.class) {
-                return LocalDate.parse(expect(json, String.class, name, "a date (YYYY-MM-DD)"));
+                String text = expect(json, String.class, name, "a date (YYYY-MM-DD)");
+                if (!DATE.matcher(text).matches()) {
+                    throw new IllegalArgumentException(name + " must be a date (YYYY-MM-DD), not \"" + text + "\"");
+                }
+                return LocalDate.parse(text);
             }
             if (type == UUID.class) {
-                return UUID.fromString(expect(json, String.class, name, "an id (UUID)"));
+                return Uuids.parse(expect(json, String.class, name, "an id (UUID)"));
             }
             if (type == OffsetDateTime.class) {
                 return OffsetDateTime.parse(expect(json, String.class, name, "a date and time"));

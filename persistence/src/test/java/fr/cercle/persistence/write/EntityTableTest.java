@@ -72,6 +72,18 @@ class EntityTableTest {
     }
 
     @Test
+    void datesAndIdsHaveOneTextForm() throws Exception {
+        assertThat(BENEFICIARY_TABLE.toColumn(BENEFICIARY.BIRTH_DATE, json("\"1938-03-02\"")))
+                .isEqualTo(java.time.LocalDate.of(1938, 3, 2));
+        for (String other : List.of("\"+10000-01-01\"", "\"1938-3-2\"", "\"1938-02-30\"", "\"02/03/1938\"")) {
+            assertThatThrownBy(() -> BENEFICIARY_TABLE.toColumn(BENEFICIARY.BIRTH_DATE, json(other)))
+                    .as(other).hasMessageStartingWith("beneficiary.birth_date ");
+        }
+        assertThatThrownBy(() -> BENEFICIARY_TABLE.toColumn(BENEFICIARY.REFERENT_ID, json("\"1-1-1-1-1\"")))
+                .hasMessage("beneficiary.referent_id does not hold a valid value: 1-1-1-1-1");
+    }
+
+    @Test
     void theRulesCanBeReadToDescribeTheFormat() {
         assertThat(BENEFICIARY_TABLE.textRule(BENEFICIARY.CONSENT_METHOD).orElseThrow().choices())
                 .containsExactly("SIGNED_FORM", "ORAL", "LEGAL_REPRESENTATIVE", "ELECTRONIC");
