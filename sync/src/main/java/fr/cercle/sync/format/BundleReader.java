@@ -83,6 +83,9 @@ public final class BundleReader {
             throw new BundleException(BundleException.Problem.TRUNCATED, 0, "the file is empty");
         }
         BundleHeader header = header(first.bytes, limits);
+        if (!first.terminated) {
+            throw new BundleException(BundleException.Problem.TRUNCATED, 1, "the header line does not end with a newline");
+        }
         MessageDigest digest = sha256();
         long count = 0;
         for (Line line = Line.read(in, limits.maxLineBytes(), 2); line != null;
@@ -126,7 +129,8 @@ public final class BundleReader {
         try {
             json = ChangeCodec.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new BundleException(BundleException.Problem.MALFORMED, 1, "this is not a Cercle bundle (no JSON header)", e);
+            throw new BundleException(BundleException.Problem.MALFORMED, 1,
+                    "this is not a Cercle bundle (its first line is not one valid JSON object: " + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, 1, "this is not a Cercle bundle", e);
         }

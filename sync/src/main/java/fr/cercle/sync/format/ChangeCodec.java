@@ -2,6 +2,7 @@ package fr.cercle.sync.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,10 +47,14 @@ import java.util.regex.Pattern;
  */
 public final class ChangeCodec {
 
-    /** Bounded parsing: no deep nesting, no huge numbers or texts inside a change. */
+    /**
+     * Bounded parsing: no deep nesting, no huge numbers or texts inside a change. A member named twice
+     * in one object is refused: parsers disagree on which of the two counts.
+     */
     static final ObjectMapper MAPPER = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactory().setStreamReadConstraints(
                     StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(40).maxStringLength(1_000_000).build()))
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -125,7 +130,7 @@ public final class ChangeCodec {
             json = MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, lineNumber,
-                    "not a JSON object (" + e.getOriginalMessage() + ")", e);
+                    "not one valid JSON object (" + e.getOriginalMessage() + ")", e);
         } catch (java.io.IOException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, lineNumber, "unreadable", e);
         }
