@@ -1,5 +1,7 @@
 package fr.cercle.model.installation;
 
+import fr.cercle.model.common.Uuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,8 +16,9 @@ public record DeviceId(UUID value) {
         return new DeviceId(UUID.randomUUID());
     }
 
+    /** Reads the canonical text form (see {@link Uuids}); throws {@link IllegalArgumentException} on anything else. */
     public static DeviceId parse(String text) {
-        return new DeviceId(UUID.fromString(text));
+        return new DeviceId(Uuids.parse(text));
     }
 
     @Override

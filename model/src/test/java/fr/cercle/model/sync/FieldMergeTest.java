@@ -5,6 +5,7 @@ import fr.cercle.model.time.Hlc;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -129,5 +130,9 @@ class FieldMergeTest {
         assertThat(ChangeId.parse(id.toString())).isEqualTo(id);
         assertThatThrownBy(() -> ChangeId.parse("42")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ChangeId.parse(CCAS + ":0")).isInstanceOf(IllegalArgumentException.class);
+        for (String other : List.of(CCAS + ":+42", CCAS + ":042", CCAS + ": 42", "1-1-1-1-1:42", CCAS + ":99999999999999999999")) {
+            assertThatThrownBy(() -> ChangeId.parse(other)).as(other)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Not a change id");
+        }
     }
 }

@@ -6,17 +6,20 @@ import fr.cercle.model.beneficiary.ConsentScope;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.common.InseeCode;
 import fr.cercle.model.helper.BackgroundCheckStatus;
+import fr.cercle.model.helper.DayPart;
 import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
 import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.installation.StructureKind;
-
 import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
 import fr.cercle.persistence.jooq.tables.records.HelperRecord;
 import fr.cercle.persistence.jooq.tables.records.InstallationRecord;
 import fr.cercle.persistence.jooq.tables.records.StaffMemberRecord;
 
+import java.time.DayOfWeek;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
@@ -24,48 +27,48 @@ import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.INSTALLATION;
 import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
 
-/** Every synced entity, by its name in the journal. A new synced table is added here, and only here. */
+/**
+ * Every synced entity, by its name in the journal. A new synced table is added here, and only here,
+ * with the rules of its values that the exchange format checks (docs/exchange-format.md).
+ */
 public final class Entities {
 
-    private static final String INSEE = "an INSEE commune code";
+    /** A commune by its official code, as {@link InseeCode} reads it back. */
+    public static final TextRule INSEE_CODE =
+            TextRule.form(InseeCode::isValid, "an INSEE commune code (2 digits, 2A or 2B, then 3 digits)");
+    /** A cell of the weekly availability grid, as {@link WeeklySlot#code()} writes it: MONDAY_MORNING… */
+    public static final TextRule WEEKLY_SLOT = TextRule.oneOf(Arrays.stream(DayOfWeek.values())
+            .flatMap(day -> Arrays.stream(DayPart.values()).map(part -> new WeeklySlot(day, part).code()))
+            .toList());
 
     public static final EntityTable<InstallationRecord> INSTALLATION_TABLE =
-            EntityTable.of("installation", INSTALLATION, INSTALLATION.DEVICE_ID, Set.of(), Set.of())
-                    .allow(INSTALLATION.STRUCTURE_KIND, StructureKind.class)
-                    .allow(INSTALLATION.STRUCTURE_COMMUNE, INSEE, InseeCode::isValid);
+            EntityTable.of("installation", INSTALLATION, INSTALLATION.DEVICE_ID, Set.of(), Set.of(),
+                    Map.of(INSTALLATION.STRUCTURE_KIND, TextRule.oneOf(StructureKind.class),
+                            INSTALLATION.STRUCTURE_COMMUNE, INSEE_CODE));
     public static final EntityTable<StaffMemberRecord> STAFF_MEMBER_TABLE =
             EntityTable.of("staff_member", STAFF_MEMBER, STAFF_MEMBER.ID, Set.of(STAFF_MEMBER.DOMAINS),
-                    Set.of(STAFF_MEMBER.ACTIVE))
-                    .allow(STAFF_MEMBER.DOMAINS, Domain.class);
+                    Set.of(STAFF_MEMBER.ACTIVE),
+                    Map.of(STAFF_MEMBER.DOMAINS, TextRule.oneOf(Domain.class)));
     public static final EntityTable<BeneficiaryRecord> BENEFICIARY_TABLE =
             EntityTable.of("beneficiary", BENEFICIARY, BENEFICIARY.ID, Set.of(BENEFICIARY.DOMAINS),
                     Set.of(BENEFICIARY.STATUS, BENEFICIARY.REFERENT_ID, BENEFICIARY.DOMAINS, BENEFICIARY.CONSENT_DATE,
-                            BENEFICIARY.CONSENT_SCOPE, BENEFICIARY.CONSENT_METHOD, BENEFICIARY.SITUATION))
-                    .allow(BENEFICIARY.DOMAINS, Domain.class)
-                    .allow(BENEFICIARY.STATUS, BeneficiaryStatus.class)
-                    .allow(BENEFICIARY.CONSENT_SCOPE, ConsentScope.class)
-                    .allow(BENEFICIARY.CONSENT_METHOD, ConsentMethod.class)
-                    .allow(BENEFICIARY.COMMUNE_INSEE, INSEE, InseeCode::isValid);
+                            BENEFICIARY.CONSENT_SCOPE, BENEFICIARY.CONSENT_METHOD, BENEFICIARY.SITUATION),
+                    Map.of(BENEFICIARY.COMMUNE_INSEE, INSEE_CODE,
+                            BENEFICIARY.DOMAINS, TextRule.oneOf(Domain.class),
+                            BENEFICIARY.STATUS, TextRule.oneOf(BeneficiaryStatus.class),
+                            BENEFICIARY.CONSENT_SCOPE, TextRule.oneOf(ConsentScope.class),
+                            BENEFICIARY.CONSENT_METHOD, TextRule.oneOf(ConsentMethod.class)));
     public static final EntityTable<HelperRecord> HELPER_TABLE =
             EntityTable.of("helper", HELPER, HELPER.ID,
                     Set.of(HELPER.SKILLS, HELPER.TAGS, HELPER.LANGUAGES, HELPER.AVAILABILITY),
-                    Set.of(HELPER.STATUS, HELPER.BACKGROUND_CHECK_STATUS, HELPER.BACKGROUND_CHECK_DATE))
-                    .allow(HELPER.SKILLS, Skill.class)
-                    .allow(HELPER.AVAILABILITY, "a weekly slot such as MONDAY_MORNING", Entities::isWeeklySlot)
-                    .allow(HELPER.STATUS, HelperStatus.class)
-                    .allow(HELPER.BACKGROUND_CHECK_STATUS, BackgroundCheckStatus.class)
-                    .allow(HELPER.COMMUNE_INSEE, INSEE, InseeCode::isValid);
+                    Set.of(HELPER.STATUS, HELPER.BACKGROUND_CHECK_STATUS, HELPER.BACKGROUND_CHECK_DATE),
+                    Map.of(HELPER.COMMUNE_INSEE, INSEE_CODE,
+                            HELPER.SKILLS, TextRule.oneOf(Skill.class),
+                            HELPER.AVAILABILITY, WEEKLY_SLOT,
+                            HELPER.BACKGROUND_CHECK_STATUS, TextRule.oneOf(BackgroundCheckStatus.class),
+                            HELPER.STATUS, TextRule.oneOf(HelperStatus.class)));
 
     private Entities() {
-    }
-
-    private static boolean isWeeklySlot(String code) {
-        try {
-            WeeklySlot.parse(code);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     public static List<EntityTable<?>> all() {

@@ -1,15 +1,18 @@
 package fr.cercle.persistence.write;
 
+import fr.cercle.model.common.Uuids;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * How the write path sees a table of a synced entity: the entity's name in the journal, its id
@@ -29,6 +33,8 @@ import java.util.UUID;
  */
 public final class EntityTable<R extends Record> {
 
+    /** A date as {@link LocalDate#toString} writes it from year 0 to 9999; LocalDate also reads {@code +10000-01-01}. */
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Set<String> AUDIT_COLUMNS = Set.of("CREATED_AT", "CREATED_BY", "UPDATED_AT", "UPDATED_BY");
 
     private final String entity;
@@ -37,20 +43,21 @@ public final class EntityTable<R extends Record> {
     private final List<Field<?>> dataFields;
     private final Set<Field<?>> jsonArrayFields;
     private final Set<Field<?>> guardedFields;
+    private final Map<Field<?>, TextRule> textRules;
     private final Map<String, Field<?>> byJournalName = new LinkedHashMap<>();
-    private final Map<Field<?>, Rule> rules = new LinkedHashMap<>();
     private final Field<OffsetDateTime> createdAt;
     private final Field<UUID> createdBy;
     private final Field<OffsetDateTime> updatedAt;
     private final Field<UUID> updatedBy;
 
     private EntityTable(String entity, Table<R> table, TableField<R, UUID> id, Set<Field<?>> jsonArrayFields,
-                        Set<Field<?>> guardedFields) {
+                        Set<Field<?>> guardedFields, Map<Field<?>, TextRule> textRules) {
         this.entity = Objects.requireNonNull(entity, "entity");
         this.table = Objects.requireNonNull(table, "table");
         this.id = Objects.requireNonNull(id, "id");
         this.jsonArrayFields = Set.copyOf(jsonArrayFields);
         this.guardedFields = Set.copyOf(guardedFields);
+        this.textRules = Map.copyOf(textRules);
         this.createdAt = auditField(table, "CREATED_AT", OffsetDateTime.class);
         this.createdBy = auditField(table, "CREATED_BY", UUID.class);
         this.updatedAt = auditField(table, "UPDATED_AT", OffsetDateTime.class);
@@ -60,8 +67,14 @@ public final class EntityTable<R extends Record> {
                 .<Field<?>>map(f -> f)
                 .toList();
         dataFields.forEach(f -> byJournalName.put(journalName(f), f));
-        if (!dataFields.containsAll(this.guardedFields) || !dataFields.containsAll(this.jsonArrayFields)) {
-            throw new IllegalArgumentException("Guarded and JSON-array fields of " + entity + " must be data fields");
+        if (!dataFields.containsAll(this.guardedFields) || !dataFields.containsAll(this.jsonArrayFields)
+                || !dataFields.containsAll(this.textRules.keySet())) {
+            throw new IllegalArgumentException("Guarded, JSON-array and ruled fields of " + entity + " must be data fields");
+        }
+        for (Field<?> field : this.textRules.keySet()) {
+            if (field.getType() != String.class) {
+                throw new IllegalArgumentException("A text rule applies to a text or JSON-array field, not to " + field);
+            }
         }
     }
 
@@ -69,33 +82,13 @@ public final class EntityTable<R extends Record> {
      * @param entity          the entity's name in the journal and the exchange format, such as {@code beneficiary}
      * @param jsonArrayFields the columns that hold a JSON array, journaled as arrays rather than as text
      * @param guardedFields   the columns whose concurrent overwrite is kept as a conflict
+     * @param textRules       what a text field, or each item of a JSON-array field, may hold beyond its
+     *                        length (the names of an enum, a form such as an INSEE code)
      */
     public static <R extends Record> EntityTable<R> of(String entity, Table<R> table, TableField<R, UUID> id,
-                                                       Set<Field<?>> jsonArrayFields, Set<Field<?>> guardedFields) {
-        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields);
-    }
-
-    /** What a text field (or each text of a list field) may hold, beyond its SQL type. */
-    private record Rule(String description, java.util.function.Predicate<String> test) {
-    }
-
-    /**
-     * Restricts a field's texts (each element of a list field) to what the model can read back, so
-     * that a received change never stores a value the application cannot open.
-     */
-    EntityTable<R> allow(Field<?> field, String description, java.util.function.Predicate<String> rule) {
-        if (!dataFields.contains(field)) {
-            throw new IllegalArgumentException(field.getName() + " is not a data field of " + entity);
-        }
-        rules.put(field, new Rule(description, rule));
-        return this;
-    }
-
-    /** Restricts a field to the names of an enum's constants. */
-    EntityTable<R> allow(Field<?> field, Class<? extends Enum<?>> type) {
-        Set<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        return allow(field, "one of " + new java.util.TreeSet<>(names), names::contains);
+                                                       Set<Field<?>> jsonArrayFields, Set<Field<?>> guardedFields,
+                                                       Map<Field<?>, TextRule> textRules) {
+        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields, textRules);
     }
 
     private static <T> Field<T> auditField(Table<?> table, String name, Class<T> type) {
@@ -122,8 +115,14 @@ public final class EntityTable<R extends Record> {
         return dataFields;
     }
 
-    boolean isJsonArray(Field<?> field) {
+    /** Whether the field holds a set of texts, exchanged as a JSON array of strings. */
+    public boolean isJsonArray(Field<?> field) {
         return jsonArrayFields.contains(field);
+    }
+
+    /** What the field's text (or each item of its list) may hold beyond its length, if anything. */
+    public Optional<TextRule> textRule(Field<?> field) {
+        return Optional.ofNullable(textRules.get(field));
     }
 
     public boolean isGuarded(Field<?> field) {
@@ -147,7 +146,9 @@ public final class EntityTable<R extends Record> {
 
     /**
      * A value of the journal or the exchange format (string, number, boolean, list of strings or
-     * null) as this field's column value.
+     * null) as this field's column value: the type the column holds, within its length, from its
+     * closed list or in its form; a whole number written as one; a list without repeats whose JSON
+     * text fits the column.
      *
      * @throws IllegalArgumentException naming the field and what it expects, if the value does not fit
      */
@@ -162,40 +163,40 @@ public final class EntityTable<R extends Record> {
         Class<?> type = field.getType();
         try {
             if (isJsonArray(field)) {
-                if (!(json instanceof Collection<?> items) || !items.stream().allMatch(String.class::isInstance)) {
-                    throw new IllegalArgumentException(name + " must be a list of texts");
-                }
-                for (Object item : items) {
-                    check(field, name, (String) item);
-                }
-                return JsonValues.array(items.stream().map(String.class::cast).toList());
+                return jsonArray(field, name, json);
             }
             if (type == String.class) {
                 String text = expect(json, String.class, name, "a text");
-                int max = field.getDataType().length();
-                if (max > 0 && text.length() > max) {
-                    throw new IllegalArgumentException(name + " is longer than " + max + " characters");
-                }
-                check(field, name, text);
+                checkLength(field, name, text, "");
+                checkRule(field, name, text);
                 return text;
             }
             if (type == Boolean.class) {
                 return expect(json, Boolean.class, name, "true or false");
             }
             if (type == Integer.class) {
-                return Math.toIntExact(expect(json, Number.class, name, "a whole number").longValue());
+                long value = whole(json, name);
+                if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(name + " must be a whole number from " + Integer.MIN_VALUE
+                            + " to " + Integer.MAX_VALUE);
+                }
+                return (int) value;
             }
             if (type == Long.class) {
-                return expect(json, Number.class, name, "a whole number").longValue();
+                return whole(json, name);
             }
             if (type == BigDecimal.class) {
                 return new BigDecimal(expect(json, Number.class, name, "a number").toString());
             }
             if (type == LocalDate.class) {
-                return LocalDate.parse(expect(json, String.class, name, "a date (YYYY-MM-DD)"));
+                String text = expect(json, String.class, name, "a date (YYYY-MM-DD)");
+                if (!DATE.matcher(text).matches()) {
+                    throw new IllegalArgumentException(name + " must be a date (YYYY-MM-DD), not \"" + text + "\"");
+                }
+                return LocalDate.parse(text);
             }
             if (type == UUID.class) {
-                return UUID.fromString(expect(json, String.class, name, "an id (UUID)"));
+                return Uuids.parse(expect(json, String.class, name, "an id (UUID)"));
             }
             if (type == OffsetDateTime.class) {
                 return OffsetDateTime.parse(expect(json, String.class, name, "a date and time"));
@@ -211,11 +212,48 @@ public final class EntityTable<R extends Record> {
         throw new IllegalStateException("No exchange form for " + type.getName() + " (" + name + ")");
     }
 
-    private void check(Field<?> field, String name, String text) {
-        Rule rule = rules.get(field);
-        if (rule != null && !rule.test().test(text)) {
-            throw new IllegalArgumentException(name + " must be " + rule.description() + ", not \"" + text + "\"");
+    private String jsonArray(Field<?> field, String name, Object json) {
+        if (!(json instanceof Collection<?> items) || !items.stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException(name + " must be a list of texts");
         }
+        List<String> texts = items.stream().map(String.class::cast).toList();
+        if (new HashSet<>(texts).size() < texts.size()) {
+            throw new IllegalArgumentException(name + " lists the same value twice");
+        }
+        TextRule rule = textRules.get(field);
+        for (String text : texts) {
+            if (rule != null && !rule.accepts(text)) {
+                throw new IllegalArgumentException(name + " holds \"" + text + "\"; each item must be " + rule.expected());
+            }
+        }
+        String array = JsonValues.array(texts);
+        checkLength(field, name, array, " once written as a JSON array");
+        return array;
+    }
+
+    private static void checkLength(Field<?> field, String name, String text, String how) {
+        int max = field.getDataType().length();
+        if (max > 0 && text.length() > max) {
+            throw new IllegalArgumentException(name + " is longer than " + max + " characters" + how);
+        }
+    }
+
+    private void checkRule(Field<?> field, String name, String text) {
+        TextRule rule = textRules.get(field);
+        if (rule != null && !rule.accepts(text)) {
+            throw new IllegalArgumentException(name + " must be " + rule.expected() + ", not \"" + text + "\"");
+        }
+    }
+
+    /** A whole number written as one: {@code 2}, never {@code 2.0} or {@code 2.5}. */
+    private static long whole(Object json, String name) {
+        if (json instanceof Integer || json instanceof Long || json instanceof Short || json instanceof Byte) {
+            return ((Number) json).longValue();
+        }
+        if (json instanceof BigInteger big && big.bitLength() < Long.SIZE) {
+            return big.longValue();
+        }
+        throw new IllegalArgumentException(name + " must be a whole number");
     }
 
     private static <T> T expect(Object json, Class<T> type, String name, String what) {

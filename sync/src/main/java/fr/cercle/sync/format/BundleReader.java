@@ -2,6 +2,7 @@ package fr.cercle.sync.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.cercle.model.common.Uuids;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.persistence.write.IncomingChange;
 
@@ -81,6 +82,9 @@ public final class BundleReader {
             throw new BundleException(BundleException.Problem.TRUNCATED, 0, "the file is empty");
         }
         BundleHeader header = header(first.bytes, limits);
+        if (!first.terminated) {
+            throw new BundleException(BundleException.Problem.TRUNCATED, 1, "the header line does not end with a newline");
+        }
         MessageDigest digest = sha256();
         long count = 0;
         for (Line line = lines.next(2); line != null; line = lines.next(count + 2)) {
@@ -113,12 +117,18 @@ public final class BundleReader {
         return header;
     }
 
+    /**
+     * Reads and checks the header line. The format and its versions come first, so that a bundle of
+     * another version is told as such even if its other members differ; then every member, by name.
+     * Members this version does not know are ignored.
+     */
     static BundleHeader header(byte[] line, BundleLimits limits) throws BundleException {
         JsonNode json;
         try {
             json = ChangeCodec.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new BundleException(BundleException.Problem.MALFORMED, 1, "this is not a Cercle bundle (no JSON header)", e);
+            throw new BundleException(BundleException.Problem.MALFORMED, 1,
+                    "this is not a Cercle bundle (its first line is not one valid JSON object: " + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, 1, "this is not a Cercle bundle", e);
         }
@@ -126,57 +136,131 @@ public final class BundleReader {
             throw new BundleException(BundleException.Problem.MALFORMED, 1,
                     "this is not a Cercle bundle (format is not \"" + BundleHeader.FORMAT + "\")");
         }
-        int formatVersion = json.path("formatVersion").asInt(-1);
-        if (formatVersion != BundleHeader.FORMAT_VERSION) {
-            throw new BundleException(BundleException.Problem.UNKNOWN_FORMAT_VERSION, 1,
-                    "format version " + json.path("formatVersion") + " is not one this program reads (it reads version "
-                            + BundleHeader.FORMAT_VERSION + ")");
-        }
-        int schemaVersion = json.path("schemaVersion").asInt(-1);
-        if (schemaVersion > BundleHeader.SCHEMA_VERSION) {
-            throw new BundleException(BundleException.Problem.NEWER_SCHEMA, 1,
-                    "written by a newer Cercle (data schema " + schemaVersion + "; this program knows up to "
-                            + BundleHeader.SCHEMA_VERSION + "): update Cercle first");
-        }
-        if (schemaVersion < 1) {
-            throw new BundleException(BundleException.Problem.MALFORMED, 1, "schemaVersion is missing");
-        }
         try {
-            long changeCount = json.path("changeCount").asLong(-1);
-            if (changeCount < 0) {
-                throw new IllegalArgumentException("changeCount is missing");
+            long formatVersion = whole(json, "formatVersion", 0);
+            if (formatVersion != BundleHeader.FORMAT_VERSION) {
+                throw new BundleException(BundleException.Problem.UNKNOWN_FORMAT_VERSION, 1, "format version "
+                        + formatVersion + " is not one this program reads (it reads version " + BundleHeader.FORMAT_VERSION + ")");
             }
+            long schemaVersion = whole(json, "schemaVersion", 1);
+            if (schemaVersion > BundleHeader.SCHEMA_VERSION) {
+                throw new BundleException(BundleException.Problem.NEWER_SCHEMA, 1,
+                        "written by a newer Cercle (data schema " + schemaVersion + "; this program knows up to "
+                                + BundleHeader.SCHEMA_VERSION + "): update Cercle first");
+            }
+            long changeCount = whole(json, "changeCount", 0);
             if (changeCount > limits.maxChanges()) {
                 throw new BundleException(BundleException.Problem.TOO_LARGE, 1, "the header declares " + changeCount
                         + " changes, more than the limit of " + limits.maxChanges());
             }
-            String sha = json.path("contentSha256").asText("");
+            String sha = text(json, "contentSha256");
             if (!sha.matches("[0-9a-fA-F]{64}")) {
                 throw new IllegalArgumentException("contentSha256 must be 64 hexadecimal digits");
             }
-            BundleKind kind = switch (json.path("kind").asText("")) {
+            UUID bundleId = id(json, "bundleId");
+            BundleKind kind = switch (text(json, "kind")) {
                 case "push" -> BundleKind.PUSH;
                 case "pull" -> BundleKind.PULL;
                 default -> throw new IllegalArgumentException("kind must be push or pull");
             };
-            JsonNode origin = json.path("origin");
-            String device = origin.path("device").isTextual() ? origin.path("device").asText() : null;
+            JsonNode origin = object(json, "origin");
+            DeviceId device = optional(origin, "device") ? new DeviceId(id(origin, "device", "origin.device")) : null;
             if (kind == BundleKind.PUSH && device == null) {
-                throw new IllegalArgumentException("a push names its origin device");
+                throw new IllegalArgumentException("a push names its origin device (origin.device is missing)");
+            }
+            String organisation = optional(origin, "organisation") ? text(origin, "organisation", "origin.organisation") : null;
+            JsonNode range = object(json, "range");
+            long from = whole(range, "from", "range.from", 0);
+            long to = whole(range, "to", "range.to", 0);
+            if (to < from) {
+                throw new IllegalArgumentException("range.to (" + to + ") is before range.from (" + from + ")");
+            }
+            UUID epoch = optional(json, "serverEpoch") ? id(json, "serverEpoch") : null;
+            if (kind == BundleKind.PULL && epoch == null) {
+                throw new IllegalArgumentException("a pull names the server's epoch (serverEpoch is missing)");
             }
             Map<DeviceId, Long> acknowledged = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : json.path("acknowledged").properties()) {
-                acknowledged.put(DeviceId.parse(e.getKey()), e.getValue().asLong());
+            if (optional(json, "acknowledged")) {
+                JsonNode node = object(json, "acknowledged");
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    DeviceId acknowledgedDevice;
+                    try {
+                        acknowledgedDevice = DeviceId.parse(e.getKey());
+                    } catch (IllegalArgumentException notAnId) {
+                        throw new IllegalArgumentException("acknowledged must name devices by id, not " + e.getKey(), notAnId);
+                    }
+                    acknowledged.put(acknowledgedDevice, whole(node, e.getKey(), "acknowledged." + e.getKey(), 0));
+                }
             }
-            JsonNode epoch = json.get("serverEpoch");
-            return new BundleHeader(formatVersion, schemaVersion, UUID.fromString(json.path("bundleId").asText()),
-                    device == null ? null : DeviceId.parse(device), origin.path("organisation").asText(null), kind,
-                    json.path("range").path("from").asLong(), json.path("range").path("to").asLong(),
-                    epoch == null || epoch.isNull() ? null : UUID.fromString(epoch.asText()), acknowledged,
-                    Instant.parse(json.path("createdAt").asText()), changeCount, sha);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new BundleException(BundleException.Problem.MALFORMED, 1, "the header is incomplete: " + e.getMessage(), e);
+            Instant createdAt;
+            try {
+                createdAt = ChangeCodec.parseInstant(text(json, "createdAt"));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("createdAt must be an instant in UTC such as 2026-11-27T08:00:00.123Z", e);
+            }
+            return new BundleHeader((int) formatVersion, (int) schemaVersion, bundleId, device, organisation, kind,
+                    from, to, epoch, acknowledged, createdAt, changeCount, sha);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 1, "the header is not valid: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean optional(JsonNode json, String name) {
+        JsonNode node = json.get(name);
+        return node != null && !node.isNull();
+    }
+
+    private static JsonNode member(JsonNode json, String name, String path) {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            throw new IllegalArgumentException(path + " is missing");
+        }
+        return node;
+    }
+
+    private static long whole(JsonNode json, String name, long min) {
+        return whole(json, name, name, min);
+    }
+
+    private static long whole(JsonNode json, String name, String path, long min) {
+        JsonNode node = member(json, name, path);
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min) {
+            throw new IllegalArgumentException(path + " must be a whole number from " + min + ", not " + node);
+        }
+        return node.longValue();
+    }
+
+    private static String text(JsonNode json, String name) {
+        return text(json, name, name);
+    }
+
+    private static String text(JsonNode json, String name, String path) {
+        JsonNode node = member(json, name, path);
+        if (!node.isTextual()) {
+            throw new IllegalArgumentException(path + " must be a text, not " + node);
+        }
+        return node.asText();
+    }
+
+    private static UUID id(JsonNode json, String name) {
+        return id(json, name, name);
+    }
+
+    private static UUID id(JsonNode json, String name, String path) {
+        String text = text(json, name, path);
+        try {
+            return Uuids.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + " must be an id (8-4-4-4-12 hexadecimal digits), not " + text, e);
+        }
+    }
+
+    private static JsonNode object(JsonNode json, String name) {
+        JsonNode node = member(json, name, name);
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(name + " must be an object, not " + node);
+        }
+        return node;
     }
 
     private static MessageDigest sha256() {

@@ -145,7 +145,7 @@ public final class BundleWriter implements Closeable {
             ObjectNode acknowledged = json.putObject("acknowledged");
             header.acknowledged().forEach((device, seq) -> acknowledged.put(device.toString(), seq));
         }
-        json.put("createdAt", header.createdAt().toString());
+        json.put("createdAt", ChangeCodec.INSTANT.format(header.createdAt()));
         json.put("changeCount", header.changeCount());
         json.put("contentSha256", header.contentSha256());
         return json;

@@ -2,6 +2,7 @@ package fr.cercle.sync.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.cercle.model.common.Uuids;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.sync.ChangeId;
@@ -22,6 +24,8 @@ import fr.cercle.persistence.write.Operation;
 import org.jooq.Field;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +33,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One change of the exchange format, one JSON object per line:
@@ -40,10 +46,14 @@ import java.util.UUID;
  */
 public final class ChangeCodec {
 
-    /** Bounded parsing: no deep nesting, no huge numbers or texts inside a change. */
+    /**
+     * Bounded parsing: no deep nesting, no huge numbers or texts inside a change. A member named twice
+     * in one object is refused: parsers disagree on which of the two counts.
+     */
     static final ObjectMapper MAPPER = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactory().setStreamReadConstraints(
                     StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(40).maxStringLength(1_000_000).build()))
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -93,21 +103,41 @@ public final class ChangeCodec {
         json.writeEndObject();
     }
 
-    /** {@code 2026-11-27T08:00:00.123Z#0}: the instant to the millisecond, and the logical counter. */
+    /**
+     * An instant in UTC to the millisecond, always with three digits of fraction, as {@code
+     * 2026-11-27T08:00:00.000Z} ({@link Instant#toString} leaves out a zero fraction).
+     */
+    static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    /** What a reader takes: the form above, or the same without fraction. No offset, no other precision. */
+    static final String INSTANT_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{3})?Z";
+    private static final Pattern HLC = Pattern.compile("(" + INSTANT_PATTERN + ")#(0|[1-9][0-9]{0,4})");
+    private static final Pattern ISO_INSTANT = Pattern.compile(INSTANT_PATTERN);
+
+    /** {@code 2026-11-27T08:00:00.123Z#0}: the instant in UTC to the millisecond, and the logical counter. */
     public static String formatHlc(Hlc hlc) {
-        return hlc.instant() + "#" + hlc.counter();
+        return INSTANT.format(hlc.instant()) + "#" + hlc.counter();
     }
 
     static Hlc parseHlc(String text) {
-        int hash = text.lastIndexOf('#');
-        if (hash <= 0) {
+        Matcher matcher = HLC.matcher(text);
+        if (!matcher.matches()) {
             throw new IllegalArgumentException("hlc must look like 2026-11-27T08:00:00.123Z#0, not " + text);
         }
         try {
-            return new Hlc(Instant.parse(text.substring(0, hash)).toEpochMilli(), Integer.parseInt(text.substring(hash + 1)));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("hlc must look like 2026-11-27T08:00:00.123Z#0, not " + text, e);
+            return new Hlc(Instant.parse(matcher.group(1)).toEpochMilli(), Integer.parseInt(matcher.group(2)));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("hlc must be a real instant from 1970 on and a counter up to 65535, not "
+                    + text, e);
         }
+    }
+
+    /** An instant written as {@link #INSTANT} writes it, with or without its fraction. */
+    static Instant parseInstant(String text) {
+        if (!ISO_INSTANT.matcher(text).matches()) {
+            throw new DateTimeParseException("not an instant in UTC such as 2026-11-27T08:00:00.123Z", text, 0);
+        }
+        return Instant.parse(text);
     }
 
     /** Parses and checks one line. */
@@ -117,7 +147,7 @@ public final class ChangeCodec {
             json = MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, lineNumber,
-                    "not a JSON object (" + e.getOriginalMessage() + ")", e);
+                    "not one valid JSON object (" + e.getOriginalMessage() + ")", e);
         } catch (java.io.IOException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, lineNumber, "unreadable", e);
         }
@@ -196,6 +226,9 @@ public final class ChangeCodec {
                 }
                 Set<ChangeId> ids = new LinkedHashSet<>();
                 for (JsonNode idNode : e.getValue()) {
+                    if (!idNode.isTextual()) {
+                        throw new IllegalArgumentException("base of " + e.getKey() + " must be a list of change ids");
+                    }
                     ids.add(ChangeId.parse(idNode.asText()));
                 }
                 base.put(e.getKey(), ids);
@@ -246,10 +279,11 @@ public final class ChangeCodec {
     }
 
     private static UUID uuid(JsonNode json, String name) {
+        String text = text(json, name);
         try {
-            return UUID.fromString(text(json, name));
+            return Uuids.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be a UUID", e);
+            throw new IllegalArgumentException(name + " must be an id (8-4-4-4-12 hexadecimal digits), not " + text, e);
         }
     }
 }

@@ -82,11 +82,15 @@ public final class ServerStore {
                 dsl.fetchCount(DEVICE_PROGRESS));
     }
 
-    /** Receives a bundle file: checked whole first, then appended in one transaction. */
+    /** Receives a push bundle file: checked whole first, then appended in one transaction. */
     public PushResult push(Path bundle) throws BundleException, IOException {
         BundleHeader checked;
         try (InputStream in = Files.newInputStream(bundle)) {
             checked = BundleReader.check(in, limits);
+        }
+        if (checked.kind() != BundleKind.PUSH) {
+            throw new BundleException(BundleException.Problem.MALFORMED, 1,
+                    "the server takes push bundles, and this one is a " + checked.kind().wireName());
         }
         long[] counts = new long[3];
         try {

@@ -199,6 +199,45 @@ class BundleFormatTest {
     }
 
     @Test
+    void aValueTheApplicationCouldNotReadBackIsRefused() throws Exception {
+        String text = new String(export(false), StandardCharsets.UTF_8);
+        String unknownStatus = text.replace("\"status\":\"ACTIVE\"", "\"status\":\"ARCHIVED\"");
+
+        assertThatThrownBy(() -> importBytes(Bundles.rehash(unknownStatus)))
+                .isInstanceOf(BundleException.class)
+                .hasMessage("Line 3: beneficiary.status must be one of ACTIVE, PAUSED, CLOSED, not \"ARCHIVED\"")
+                .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.INVALID_CHANGE));
+        String badCommune = text.replace("\"commune_insee\":\"23176\"", "\"commune_insee\":\"2317\"");
+        assertThatThrownBy(() -> importBytes(Bundles.rehash(badCommune)))
+                .hasMessageContaining("beneficiary.commune_insee must be an INSEE commune code");
+        assertThat(target.journal().count()).isZero();
+    }
+
+    @Test
+    void aMemberNamedTwiceIsRefused() throws Exception {
+        String text = new String(export(false), StandardCharsets.UTF_8);
+        String twice = text.replace("\"status\":\"ACTIVE\"", "\"status\":\"ACTIVE\",\"status\":\"CLOSED\"");
+
+        assertThatThrownBy(() -> importBytes(Bundles.rehash(twice)))
+                .isInstanceOf(BundleException.class)
+                .hasMessage("Line 3: not one valid JSON object (Duplicate field 'status')")
+                .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.MALFORMED));
+        assertRefused(text.replaceFirst("\"kind\":\"push\"", "\"kind\":\"push\",\"kind\":\"pull\"")
+                .getBytes(StandardCharsets.UTF_8), BundleException.Problem.MALFORMED);
+    }
+
+    @Test
+    void aHeaderWithoutItsNewlineIsRefused() throws Exception {
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        new BundleExport(target, "Mairie").ownChanges(0, empty, false);
+        byte[] bundle = empty.toByteArray();
+        assertThat(bundle[bundle.length - 1]).isEqualTo((byte) '\n');
+        assertThat(importBytes(bundle).applied()).as("an empty bundle is a bundle").isZero();
+
+        assertRefused(Arrays.copyOf(bundle, bundle.length - 1), BundleException.Problem.TRUNCATED);
+    }
+
+    @Test
     void aFileOnDiskImportsTheSame() throws Exception {
         Path file = dir.resolve("jeanne.cercle");
         Files.write(file, export(false));

@@ -3,6 +3,7 @@ package fr.cercle.sync.server;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.common.Contact;
+import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
@@ -13,6 +14,7 @@ import fr.cercle.sync.client.SyncClient;
 import fr.cercle.sync.client.SyncException;
 import fr.cercle.sync.client.SyncReport;
 import fr.cercle.sync.client.SyncState;
+import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,28 @@ class ServerSyncTest {
         assertThat(Installations.beneficiaries(ccas).find(jeanne.id())).contains(jeanne);
         assertThat(SyncState.read(ccas.localSettings()).pullCursor()).isEqualTo(2);
         assertThat(SyncState.read(ccas.localSettings()).serverEpoch()).isEqualTo(store.epoch());
+    }
+
+    @Test
+    void theServerTakesPushBundlesOnly() throws Exception {
+        ServerDatabase db = keep(ServerBackends.open(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir)));
+        ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "Serveur de test");
+        CercleDatabase village = installation("village", TestData.CLOCK);
+        Installations.seed(village, claire);
+        Path pushed = dir.resolve("village.cercle");
+        try (OutputStream out = Files.newOutputStream(pushed)) {
+            new BundleExport(village, "Mairie de Vareilles").ownChanges(0, out, false);
+        }
+        store.push(pushed);
+        Path pulled = dir.resolve("for-anyone.cercle");
+        try (OutputStream out = Files.newOutputStream(pulled)) {
+            store.pull(DeviceId.newId(), 0, 1_000, out, false);
+        }
+
+        assertThatThrownBy(() -> store.push(pulled))
+                .isInstanceOf(BundleException.class)
+                .hasMessage("Line 1: the server takes push bundles, and this one is a pull");
+        assertThat(store.status(null).cursor()).isEqualTo(2);
     }
 
     @ParameterizedTest
