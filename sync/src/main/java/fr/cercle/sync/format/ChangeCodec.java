@@ -57,6 +57,12 @@ public final class ChangeCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /**
+     * The most versions one field's base may name: the value in force and the values in conflict
+     * with it. Far above what concurrent edits produce; it keeps a journal entry within its column.
+     */
+    public static final int MAX_BASE = 100;
+
     private ChangeCodec() {
     }
 
@@ -223,6 +229,10 @@ public final class ChangeCodec {
                 }
                 if (!e.getValue().isArray()) {
                     throw new IllegalArgumentException("base of " + e.getKey() + " must be a list of change ids");
+                }
+                if (e.getValue().size() > MAX_BASE) {
+                    throw new IllegalArgumentException("base of " + e.getKey() + " names " + e.getValue().size()
+                            + " versions, more than the " + MAX_BASE + " a field can hold at once");
                 }
                 Set<ChangeId> ids = new LinkedHashSet<>();
                 for (JsonNode idNode : e.getValue()) {

@@ -238,6 +238,22 @@ class BundleFormatTest {
     }
 
     @Test
+    void aBaseNamingThousandsOfVersionsIsRefused() throws Exception {
+        String text = new String(export(false), StandardCharsets.UTF_8);
+        StringBuilder ids = new StringBuilder();
+        for (int i = 1; i <= ChangeCodec.MAX_BASE + 1; i++) {
+            ids.append(i > 1 ? "," : "").append('"').append(origin.deviceId()).append(':').append(i).append('"');
+        }
+        String bad = text.replaceFirst("\"base\":\\{}", "\"base\":{\"first_name\":[" + ids + "]}");
+        assertThat(bad).isNotEqualTo(text);
+
+        assertThatThrownBy(() -> importBytes(Bundles.rehash(bad)))
+                .isInstanceOf(BundleException.class)
+                .hasMessageContaining("base of first_name names 101 versions");
+        assertThat(target.journal().count()).isZero();
+    }
+
+    @Test
     void aFileOnDiskImportsTheSame() throws Exception {
         Path file = dir.resolve("jeanne.cercle");
         Files.write(file, export(false));
