@@ -11,8 +11,11 @@
 -- * held_change: received changes waiting for an earlier one (a gap, or the record's creation).
 
 ALTER TABLE change_journal ADD COLUMN device_seq BIGINT;
-UPDATE change_journal j SET device_seq =
-    (SELECT COUNT(*) FROM change_journal k WHERE k.device_id = j.device_id AND k.seq <= j.seq);
+-- Entries written before this version were all made here: number them per device, in one pass.
+MERGE INTO change_journal j
+USING (SELECT seq, ROW_NUMBER() OVER (PARTITION BY device_id ORDER BY seq) AS numbered FROM change_journal) n
+ON j.seq = n.seq
+WHEN MATCHED THEN UPDATE SET device_seq = n.numbered;
 ALTER TABLE change_journal ALTER COLUMN device_seq SET NOT NULL;
 ALTER TABLE change_journal ADD COLUMN base VARCHAR(1000000) DEFAULT '{}' NOT NULL;
 CREATE UNIQUE INDEX change_journal_change ON change_journal (device_id, device_seq);

@@ -76,6 +76,32 @@ class CercleDatabaseTest {
     }
 
     @Test
+    void upgradingFromVersion1NumbersTheJournalPerDeviceAndKeepsEveryRecord() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve(CercleDatabase.FILE_NAME).toAbsolutePath();
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .target("1").load().migrate();
+        java.util.UUID device = java.util.UUID.randomUUID();
+        java.util.UUID author = java.util.UUID.randomUUID();
+        try (var connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             var insert = connection.prepareStatement("INSERT INTO change_journal (entity, entity_id, operation, fields, "
+                     + "hlc, device_id, author_id, recorded_at) VALUES ('staff_member', ?, 'CREATE', '{}', ?, ?, ?, CURRENT_TIMESTAMP)")) {
+            for (int i = 0; i < 3; i++) {
+                insert.setObject(1, java.util.UUID.randomUUID());
+                insert.setLong(2, 1_000L + i);
+                insert.setObject(3, device);
+                insert.setObject(4, author);
+                insert.executeUpdate();
+            }
+        }
+
+        try (CercleDatabase db = CercleDatabase.open(dir, CLOCK)) {
+            fr.cercle.model.installation.DeviceId id = new fr.cercle.model.installation.DeviceId(device);
+            assertThat(db.journal().changesOf(id, 0, 10)).extracting(e -> e.change().seq()).containsExactly(1L, 2L, 3L);
+            assertThat(db.journal().lastSeq(id)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void refusesAnUnreadableFileWithoutOverwritingIt() throws IOException {
         byte[] garbage = "this is not a database, but somebody's letter".getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("cercle.mv.db"), garbage);
