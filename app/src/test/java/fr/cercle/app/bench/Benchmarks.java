@@ -60,8 +60,8 @@ public final class Benchmarks {
         try (CercleDatabase db = CercleDatabase.open(dbDir, Clock.systemDefaultZone())) {
             Fx.start();
             CercleWindow.useApplicationTheme();
-            ListLoadBenchmark load = new ListLoadBenchmark(db, Integer.getInteger("bench.load.warmup", 2),
-                    Integer.getInteger("bench.load.repetitions", 7));
+            ListLoadBenchmark load = new ListLoadBenchmark(db, Integer.getInteger("bench.load.warmup", 1),
+                    Integer.getInteger("bench.load.repetitions", 5));
             Report.progress("Reading the list once for the ids");
             List<BeneficiarySummary> summaries = new fr.cercle.persistence.beneficiary.BeneficiaryRepository(
                     db.dsl(), db.writer(), db.clock()).summaries();
@@ -72,9 +72,9 @@ public final class Benchmarks {
                         Integer.getInteger("bench.search.sessions", 6)).run(report, window);
 
                 report.heading("2. Opening a beneficiary's file");
-                OpenFileBenchmark open = new OpenFileBenchmark(db, summaries, Integer.getInteger("bench.open.lookups", 3_000));
-                open.repository(report, scratch, Integer.getInteger("bench.open.warmup", 1_000));
-                open.window(report, window, Integer.getInteger("bench.open.window", 100));
+                OpenFileBenchmark open = new OpenFileBenchmark(db, summaries, Integer.getInteger("bench.open.lookups", 2_000));
+                open.repository(report, scratch, Integer.getInteger("bench.open.warmup", 500));
+                open.window(report, window, Integer.getInteger("bench.open.window", 60));
             }
 
             report.heading("3. Loading the list");

@@ -102,7 +102,7 @@ final class ListSearchBenchmark {
         // The second sort runs on a warm JIT, and its baseline is the slowest part of the whole run
         // (seconds per step): fewer sessions there keep the run within minutes.
         for (Sort sort : List.of(new Sort("last name, then first name", Variant::sortByName, warmupSessions, sessions),
-                new Sort("commune", Variant::sortByCommune, 1, Math.max(1, sessions * 2 / 3)))) {
+                new Sort("commune", Variant::sortByCommune, 1, Math.max(1, sessions / 2)))) {
             Report.progress("Search with the list sorted by " + sort.name());
             for (Variant v : variants) {
                 Fx.run(() -> {

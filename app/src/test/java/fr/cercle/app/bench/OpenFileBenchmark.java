@@ -124,7 +124,7 @@ final class OpenFileBenchmark {
     void window(Report report, CercleWindow window, int count) throws Exception {
         List<Double> open = new ArrayList<>();
         List<Double> synchronous = new ArrayList<>();
-        int warmup = Math.min(20, count);
+        int warmup = Math.min(10, count);
         for (int i = 0; i < warmup + count; i++) {
             BeneficiaryId id = ids.get(i % ids.size());
             long[] times = Fx.call(() -> {

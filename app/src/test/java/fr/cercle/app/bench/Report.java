@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class Report {
 
+    private static final long STARTED = System.nanoTime();
+
     private final Path file;
     private final StringBuilder text = new StringBuilder();
 
@@ -38,7 +40,7 @@ final class Report {
 
     /** A progress note: on the console only. */
     static void progress(String message) {
-        System.out.println("[bench] " + message);
+        System.out.printf(java.util.Locale.ROOT, "[bench %4.0f s] %s%n", (System.nanoTime() - STARTED) / 1e9, message);
         System.out.flush();
     }
 
