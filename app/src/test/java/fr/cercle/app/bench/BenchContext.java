@@ -1,0 +1,28 @@
+package fr.cercle.app.bench;
+
+import fr.cercle.app.AppContext;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.i18n.Language;
+import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.task.TaskRunner;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.staff.StaffRepository;
+
+import java.nio.file.Path;
+
+/** The application's composition root over the benchmark database, as {@code CercleApp} builds it. */
+final class BenchContext {
+
+    private BenchContext() {
+    }
+
+    static AppContext of(CercleDatabase db, TaskRunner tasks, Path preferencesDir) {
+        StaffMember author = db.localSettings().get(LocalSettings.CURRENT_STAFF).map(StaffId::parse)
+                .flatMap(new StaffRepository(db.dsl(), db.writer())::find)
+                .orElseThrow(() -> new IllegalStateException("The benchmark database has no current staff member"));
+        return new AppContext(db, tasks, new I18n(Language.FRENCH), UserPreferences.load(preferencesDir), false, author);
+    }
+}

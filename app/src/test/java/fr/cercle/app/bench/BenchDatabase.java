@@ -1,0 +1,64 @@
+package fr.cercle.app.bench;
+
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.demo.DemoDataGenerator;
+import fr.cercle.persistence.installation.InstallationRepository;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's database: {@code n} beneficiaries from the demo generator (the standard demo's seed,
+ * so the first 150 are the demo's people), written once through the real write path and kept under
+ * {@code target/} for the next runs.
+ */
+final class BenchDatabase {
+
+    private BenchDatabase() {
+    }
+
+    /**
+     * Makes sure the folder holds a database of exactly {@code beneficiaries} beneficiaries.
+     *
+     * @return the seconds the generation took, or empty when an earlier run's database was reused
+     */
+    static OptionalDouble ensure(Path dir, int beneficiaries) throws IOException {
+        if (Files.exists(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db"))) {
+            try (CercleDatabase db = CercleDatabase.open(dir, Clock.systemDefaultZone())) {
+                int count = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock()).count();
+                if (count == beneficiaries && new InstallationRepository(db.dsl(), db.deviceId()).find().isPresent()) {
+                    Report.progress("Reusing the database of " + count + " beneficiaries in " + dir);
+                    return OptionalDouble.empty();
+                }
+            }
+            delete(dir);
+        }
+        Report.progress("Generating " + beneficiaries + " beneficiaries in " + dir + " (once; kept for later runs)");
+        long started = System.nanoTime();
+        try (CercleDatabase db = CercleDatabase.open(dir, Clock.systemDefaultZone())) {
+            new DemoDataGenerator(db, DemoDataGenerator.DEMO_SEED).generate(beneficiaries, 0, (done, total) -> {
+                if (done % 10_000 < DemoDataGenerator.BATCH_SIZE) {
+                    Report.progress("  " + done + " / " + total);
+                }
+            });
+        }
+        return OptionalDouble.of(Stats.millisSince(started) / 1000);
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
