@@ -52,6 +52,12 @@ public final class BeneficiariesPage implements Page {
         show(form);
     }
 
+    /** Data came from elsewhere (a sync, a file, a conflict settled): the list reloads, keeping its search, filters and sort. */
+    @Override
+    public void refresh() {
+        listModel.load();
+    }
+
     @Override
     public void focusSearch() {
         showList();

@@ -85,6 +85,9 @@ public final class SettingsPage implements Page {
         Button saveSync = new Button(i18n.get("settings.sync.save"), Icons.of(Material2OutlinedMZ.SAVE));
         saveSync.setId("saveSync");
         saveSync.setOnAction(e -> model.saveSync(() -> notify.accept(i18n.get("settings.sync.saved"))));
+        // Enter in either field saves them, as in the forms.
+        server.setOnAction(e -> saveSync.fire());
+        interval.setOnAction(e -> saveSync.fire());
         form.full(saveSync);
 
         form.section(i18n.get("settings.team.add"));
