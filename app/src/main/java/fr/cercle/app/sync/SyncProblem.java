@@ -26,9 +26,4 @@ public enum SyncProblem {
             case CANCELLED -> CANCELLED;
         };
     }
-
-    /** Whether the automatic sync should simply try again later. */
-    public boolean retriesByItself() {
-        return this != CANCELLED;
-    }
 }

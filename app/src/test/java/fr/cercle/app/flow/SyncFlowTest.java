@@ -1,6 +1,7 @@
 package fr.cercle.app.flow;
 
 import fr.cercle.app.ChosenFiles;
+import fr.cercle.app.Snapshots;
 import fr.cercle.app.SyncFixtures;
 import fr.cercle.app.SyncFixtures.TestServer;
 import fr.cercle.app.TestApp;
@@ -221,6 +222,7 @@ class SyncFlowTest {
         assertThat(text(robot, "#syncPending")).isEqualTo(
                 "2 modifications faites sur ce poste n’ont pas encore été reçues par le serveur.");
         assertThat(robot.listWindows()).hasSize(1);
+        robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "sync-unreachable-fr"));
     }
 
     @Test
@@ -271,6 +273,7 @@ class SyncFlowTest {
             robot.clickOn("#syncNow");
             Ui.waitUntil(() -> visible(robot, "#syncCancel"));
             assertThat(text(robot, "#syncStep")).isEqualTo("Connexion au serveur…");
+            robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "sync-under-way-fr"));
             robot.clickOn("#syncCancel");
             app.settle();
 
@@ -307,6 +310,7 @@ class SyncFlowTest {
         robot.clickOn("#importFile");
         app.settle();
         assertThat(text(robot, "#syncMessage")).isEqualTo("Fichier importé : 3 modifications enregistrées.");
+        robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "sync-file-imported-fr"));
 
         goTo(robot, "#nav-beneficiaries");
         assertThat(beneficiaryNames(robot)).containsExactly(lucie.fullName());
