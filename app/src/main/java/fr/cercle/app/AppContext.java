@@ -2,7 +2,9 @@ package fr.cercle.app;
 
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.sync.SyncService;
 import fr.cercle.app.task.TaskRunner;
+import fr.cercle.app.ui.FilePicker;
 import fr.cercle.model.commune.Commune;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
@@ -13,6 +15,7 @@ import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.staff.StaffRepository;
+import fr.cercle.persistence.write.ConflictRepository;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -21,8 +24,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The composition root: the opened database, its repositories, the task runner and the words of the
- * interface, built once and passed to each screen through its constructor. No global state.
+ * The composition root: the opened database, its repositories, the task runner, the sync and the
+ * words of the interface, built once and passed to each screen through its constructor. No global
+ * state.
  */
 public final class AppContext {
 
@@ -32,25 +36,34 @@ public final class AppContext {
     private final UserPreferences preferences;
     private final boolean demo;
     private final ObjectProperty<StaffMember> currentStaff;
+    private final SyncService sync;
+    private final FilePicker files;
 
     public AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
-                      StaffMember currentStaff) {
-        this(db, tasks, i18n, preferences, demo, new SimpleObjectProperty<>(currentStaff));
+                      StaffMember currentStaff, SyncService sync) {
+        this(db, tasks, i18n, preferences, demo, new SimpleObjectProperty<>(currentStaff), sync, FilePicker.system());
     }
 
     private AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
-                       ObjectProperty<StaffMember> currentStaff) {
+                       ObjectProperty<StaffMember> currentStaff, SyncService sync, FilePicker files) {
         this.db = db;
         this.tasks = tasks;
         this.i18n = i18n;
         this.preferences = preferences;
         this.demo = demo;
         this.currentStaff = currentStaff;
+        this.sync = sync;
+        this.files = files;
     }
 
     /** The same context speaking another language (the interface is rebuilt with it). */
     public AppContext withI18n(I18n other) {
-        return new AppContext(db, tasks, other, preferences, demo, currentStaff);
+        return new AppContext(db, tasks, other, preferences, demo, currentStaff, sync, files);
+    }
+
+    /** The same context asking for files another way (the flow tests choose them in advance). */
+    public AppContext withFiles(FilePicker other) {
+        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, sync, other);
     }
 
     public TaskRunner tasks() {
@@ -99,6 +112,20 @@ public final class AppContext {
 
     public LocalSettings localSettings() {
         return db.localSettings();
+    }
+
+    public ConflictRepository conflicts() {
+        return new ConflictRepository(db.dsl(), db.writer());
+    }
+
+    /** The exchanges with the server and through files, shared by every screen. */
+    public SyncService sync() {
+        return sync;
+    }
+
+    /** How the screens ask the person for a file. */
+    public FilePicker files() {
+        return files;
     }
 
     /** The author of changes, chosen in the settings (sign-in comes later). */

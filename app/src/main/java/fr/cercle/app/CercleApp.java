@@ -7,6 +7,7 @@ import fr.cercle.app.shell.MainWindow;
 import fr.cercle.app.startup.Startup;
 import fr.cercle.app.startup.StartupErrors;
 import fr.cercle.app.startup.StartupView;
+import fr.cercle.app.sync.SyncService;
 import fr.cercle.app.task.TaskRunner;
 import fr.cercle.app.ui.Styles;
 import fr.cercle.app.welcome.WelcomeView;
@@ -65,8 +66,10 @@ public final class CercleApp extends Application {
         tasks.run(() -> Startup.run(directory, options.demo(), Clock.systemDefaultZone(),
                         step -> Platform.runLater(() -> splash.show(step))),
                 result -> {
+                    SyncService sync = new SyncService(result.db(), tasks, tasks.sibling("cercle-sync"),
+                            SyncService.FIRST_DELAY);
                     context = new AppContext(result.db(), tasks, i18n, preferences, options.demo(),
-                            result.author().orElse(null));
+                            result.author().orElse(null), sync);
                     if (result.installation().isPresent() && result.author().isPresent()) {
                         showMain(stage, context);
                     } else {
@@ -95,6 +98,7 @@ public final class CercleApp extends Application {
         MainWindow window = new MainWindow(ctx, other -> showMain(stage, other));
         window.installShortcuts();
         setRoot(stage, window.node());
+        ctx.sync().startAutomatic();
         stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));
         LOG.info("Main window ready");
     }
@@ -106,6 +110,9 @@ public final class CercleApp extends Application {
 
     @Override
     public void stop() {
+        if (context != null) {
+            context.sync().close();
+        }
         if (tasks != null) {
             tasks.close();
         }

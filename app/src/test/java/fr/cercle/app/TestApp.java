@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.sync.SyncService;
 import fr.cercle.app.task.TaskRunner;
 import fr.cercle.app.ui.Styles;
 import fr.cercle.model.installation.Structure;
@@ -22,10 +23,17 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
-/** A real client on a real H2 database in a temporary folder, for UI and view-model tests. */
+/**
+ * A real client on a real H2 database in a temporary folder, for UI and view-model tests. Its sync
+ * runs on a runner of the same kind as the given one; its first automatic sync, when started, comes
+ * after {@link #FIRST_SYNC_DELAY}.
+ */
 public final class TestApp implements AutoCloseable {
+
+    public static final Duration FIRST_SYNC_DELAY = Duration.ofMillis(200);
 
     private final CercleDatabase db;
     private final TaskRunner tasks;
@@ -51,13 +59,18 @@ public final class TestApp implements AutoCloseable {
                     .save(tx, new Structure("CCAS de La Souterraine", StructureKind.CCAS, TestData.LA_SOUTERRAINE));
         });
         db.localSettings().put(LocalSettings.CURRENT_STAFF, claire.id().toString());
-        return new TestApp(db, tasks, new AppContext(db, tasks, new I18n(language), UserPreferences.load(dir), false, claire));
+        return new TestApp(db, tasks, context(dir, db, tasks, language, claire));
     }
 
     /** A first start: no structure, no staff yet. */
     public static TestApp fresh(Path dir, TaskRunner tasks, Language language) {
         CercleDatabase db = TestDatabases.withCommunes(dir, TestData.CLOCK);
-        return new TestApp(db, tasks, new AppContext(db, tasks, new I18n(language), UserPreferences.load(dir), false, null));
+        return new TestApp(db, tasks, context(dir, db, tasks, language, null));
+    }
+
+    private static AppContext context(Path dir, CercleDatabase db, TaskRunner tasks, Language language, StaffMember author) {
+        SyncService sync = new SyncService(db, tasks, tasks.sibling("cercle-sync"), FIRST_SYNC_DELAY);
+        return new AppContext(db, tasks, new I18n(language), UserPreferences.load(dir), false, author, sync);
     }
 
     public AppContext context() {
@@ -73,6 +86,7 @@ public final class TestApp implements AutoCloseable {
         try {
             for (int i = 0; i < 4; i++) {
                 tasks.awaitIdle();
+                context.sync().awaitIdle();
                 WaitForAsyncUtils.waitForFxEvents();
             }
         } catch (Exception e) {
@@ -91,6 +105,7 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
+        context.sync().close();
         tasks.close();
         db.close();
     }

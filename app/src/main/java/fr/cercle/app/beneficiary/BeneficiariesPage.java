@@ -20,6 +20,8 @@ public final class BeneficiariesPage implements Page {
     private final BeneficiaryListView list;
     private final StackPane root = new StackPane();
     private final Consumer<String> notify;
+    /** The form on show, if one is. */
+    private BeneficiaryFormViewModel openForm;
 
     /**
      * @param notify shows a short confirmation to the user (such as "File saved")
@@ -52,6 +54,18 @@ public final class BeneficiariesPage implements Page {
         show(form);
     }
 
+    /**
+     * Data came from elsewhere (a sync, a file, a conflict settled): the list reloads, keeping its
+     * search, filters and sort, and the form on show follows, keeping what the person typed.
+     */
+    @Override
+    public void refresh() {
+        listModel.load();
+        if (openForm != null) {
+            openForm.refresh();
+        }
+    }
+
     @Override
     public void focusSearch() {
         showList();
@@ -66,6 +80,7 @@ public final class BeneficiariesPage implements Page {
         BeneficiaryFormView view = new BeneficiaryFormView(form, context, this::showList, this::open);
         form.setOnSaved(saved -> saved(saved));
         root.getChildren().setAll(view.node());
+        openForm = form;
         view.focusFirstField();
     }
 
@@ -76,6 +91,7 @@ public final class BeneficiariesPage implements Page {
     }
 
     private void showList() {
+        openForm = null;
         root.getChildren().setAll(list.node());
     }
 }

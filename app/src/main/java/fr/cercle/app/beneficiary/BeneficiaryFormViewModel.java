@@ -244,18 +244,78 @@ public final class BeneficiaryFormViewModel {
     /** Loads an existing file in the background. */
     public void load(BeneficiaryId beneficiaryId) {
         busy.set(true);
-        context.tasks().run(() -> {
-                    Beneficiary found = context.beneficiaries().find(beneficiaryId)
-                            .orElseThrow(() -> new IllegalArgumentException("No beneficiary " + beneficiaryId));
-                    Optional<Commune> place = found.address().commune() == null ? Optional.empty()
-                            : context.communes().find(found.address().commune());
-                    return new Loaded(found, place.orElse(null), context.staff().all());
-                },
+        context.tasks().run(() -> read(context.beneficiaries().find(beneficiaryId)
+                        .orElseThrow(() -> new IllegalArgumentException("No beneficiary " + beneficiaryId))),
                 this::fill,
                 e -> {
                     busy.set(false);
                     failure.set(i18n.get("error.load"));
                 });
+    }
+
+    /**
+     * The file changed elsewhere (a sync, an imported file, a conflict settled): the form shows it as
+     * it is now. What the person changed here and has not saved yet stays over it, so that saving
+     * writes their changes only, never the older values of the fields they did not touch.
+     */
+    public void refresh() {
+        if (!existing.get() || busy.get()) {
+            return;
+        }
+        BeneficiaryId shown = id;
+        context.tasks().run(() -> context.beneficiaries().find(shown).map(this::read), fresh -> fresh.ifPresent(data -> {
+            if (shown.equals(id) && !busy.get()) {
+                rebase(data);
+            }
+        }), e -> failure.set(i18n.get("error.load")));
+    }
+
+    private Loaded read(Beneficiary found) {
+        Optional<Commune> place = found.address().commune() == null ? Optional.empty()
+                : context.communes().find(found.address().commune());
+        return new Loaded(found, place.orElse(null), context.staff().all());
+    }
+
+    private void rebase(Loaded data) {
+        if (!hasChanges()) {
+            fill(data);
+            return;
+        }
+        Beneficiary base = baseline;
+        Beneficiary mine = toBeneficiary();
+        Commune myPlace = commune.get();
+        fill(data);
+        Beneficiary theirs = baseline;
+        Beneficiary merged = rebase(base, mine, theirs);
+        Commune place = Objects.equals(merged.address().commune(), mine.address().commune()) ? myPlace : data.commune();
+        fill(new Loaded(merged, place, data.staff()));
+        loaded = data.beneficiary();
+        baseline = theirs;
+    }
+
+    /** The newer file ({@code theirs}) with, over it, what the person changed in the form since {@code base}. */
+    static Beneficiary rebase(Beneficiary base, Beneficiary mine, Beneficiary theirs) {
+        boolean placeChanged = !Objects.equals(base.address().commune(), mine.address().commune())
+                || !Objects.equals(base.address().postalCode(), mine.address().postalCode());
+        Address place = placeChanged ? mine.address() : theirs.address();
+        Address address = new Address(pick(base.address().line(), mine.address().line(), theirs.address().line()),
+                place.postalCode(), place.commune());
+        Contact contact = new Contact(pick(base.contact().phone(), mine.contact().phone(), theirs.contact().phone()),
+                pick(base.contact().email(), mine.contact().email(), theirs.contact().email()));
+        Consent consent = new Consent(pick(base.consent().date(), mine.consent().date(), theirs.consent().date()),
+                pick(base.consent().scope(), mine.consent().scope(), theirs.consent().scope()),
+                pick(base.consent().method(), mine.consent().method(), theirs.consent().method()));
+        return new Beneficiary(mine.id(), pick(base.firstName(), mine.firstName(), theirs.firstName()),
+                pick(base.lastName(), mine.lastName(), theirs.lastName()),
+                pick(base.birthDate(), mine.birthDate(), theirs.birthDate()), address, contact,
+                pick(base.domains(), mine.domains(), theirs.domains()), pick(base.status(), mine.status(), theirs.status()),
+                pick(base.referent(), mine.referent(), theirs.referent()), consent,
+                pick(base.situation(), mine.situation(), theirs.situation()));
+    }
+
+    /** The person's value if they changed it in the form, else the newer one. */
+    private static <T> T pick(T base, T mine, T theirs) {
+        return Objects.equals(base, mine) ? theirs : mine;
     }
 
     private record Loaded(Beneficiary beneficiary, Commune commune, List<StaffMember> staff) {

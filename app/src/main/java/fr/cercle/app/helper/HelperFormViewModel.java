@@ -213,15 +213,73 @@ public final class HelperFormViewModel {
 
     public void load(HelperId helperId) {
         busy.set(true);
-        context.tasks().run(() -> {
-            Helper found = context.helpers().find(helperId)
-                    .orElseThrow(() -> new IllegalArgumentException("No helper " + helperId));
-            Commune place = found.commune() == null ? null : context.communes().find(found.commune()).orElse(null);
-            return Map.entry(found, java.util.Optional.ofNullable(place));
-        }, loaded -> fill(loaded.getKey(), loaded.getValue().orElse(null)), e -> {
+        context.tasks().run(() -> read(context.helpers().find(helperId)
+                        .orElseThrow(() -> new IllegalArgumentException("No helper " + helperId))),
+                loaded -> fill(loaded.getKey(), loaded.getValue().orElse(null)), e -> {
             busy.set(false);
             failure.set(i18n.get("error.load"));
         });
+    }
+
+    /**
+     * The helper's record changed elsewhere (a sync, an imported file, a conflict settled): the form
+     * shows it as it is now. What the person changed here and has not saved yet stays over it, so
+     * that saving writes their changes only, never the older values of the fields they did not touch.
+     */
+    public void refresh() {
+        if (busy.get()) {
+            return;
+        }
+        HelperId shown = id;
+        context.tasks().run(() -> context.helpers().find(shown).map(this::read), fresh -> fresh.ifPresent(data -> {
+            if (shown.equals(id) && !busy.get()) {
+                rebase(data.getKey(), data.getValue().orElse(null));
+            }
+        }), e -> failure.set(i18n.get("error.load")));
+    }
+
+    private Map.Entry<Helper, java.util.Optional<Commune>> read(Helper found) {
+        Commune place = found.commune() == null ? null : context.communes().find(found.commune()).orElse(null);
+        return Map.entry(found, java.util.Optional.ofNullable(place));
+    }
+
+    private void rebase(Helper fresh, Commune freshPlace) {
+        if (!hasChanges()) {
+            fill(fresh, freshPlace);
+            return;
+        }
+        Helper base = baseline;
+        Helper mine = toHelper();
+        Commune myPlace = commune.get();
+        fill(fresh, freshPlace);
+        Helper theirs = baseline;
+        Helper merged = rebase(base, mine, theirs);
+        fill(merged, Objects.equals(merged.commune(), mine.commune()) ? myPlace : freshPlace);
+        baseline = theirs;
+    }
+
+    /** The newer record ({@code theirs}) with, over it, what the person changed in the form since {@code base}. */
+    static Helper rebase(Helper base, Helper mine, Helper theirs) {
+        return Helper.builder(mine.id())
+                .firstName(pick(base.firstName(), mine.firstName(), theirs.firstName()))
+                .lastName(pick(base.lastName(), mine.lastName(), theirs.lastName()))
+                .contact(new Contact(pick(base.contact().phone(), mine.contact().phone(), theirs.contact().phone()),
+                        pick(base.contact().email(), mine.contact().email(), theirs.contact().email())))
+                .commune(pick(base.commune(), mine.commune(), theirs.commune()))
+                .skills(pick(base.skills(), mine.skills(), theirs.skills()))
+                .tags(pick(base.tags(), mine.tags(), theirs.tags()))
+                .languages(pick(base.languages(), mine.languages(), theirs.languages()))
+                .availability(pick(base.availability(), mine.availability(), theirs.availability()))
+                .maxCommitments(pick(base.maxCommitments(), mine.maxCommitments(), theirs.maxCommitments()))
+                .charterSignedOn(pick(base.charterSignedOn(), mine.charterSignedOn(), theirs.charterSignedOn()))
+                .backgroundCheck(pick(base.backgroundCheck(), mine.backgroundCheck(), theirs.backgroundCheck()))
+                .status(pick(base.status(), mine.status(), theirs.status()))
+                .build();
+    }
+
+    /** The person's value if they changed it in the form, else the newer one. */
+    private static <T> T pick(T base, T mine, T theirs) {
+        return Objects.equals(base, mine) ? theirs : mine;
     }
 
     private void fill(Helper h, Commune place) {

@@ -17,6 +17,8 @@ public final class HelpersPage implements Page {
     private final HelperListView list;
     private final StackPane root = new StackPane();
     private final Consumer<String> notify;
+    /** The form on show, if one is. */
+    private HelperFormViewModel openForm;
 
     public HelpersPage(AppContext context, Consumer<String> notify) {
         this.context = context;
@@ -45,6 +47,18 @@ public final class HelpersPage implements Page {
         show(form);
     }
 
+    /**
+     * Data came from elsewhere (a sync, a file, a conflict settled): the list reloads, keeping its
+     * search, filters and sort, and the form on show follows, keeping what the person typed.
+     */
+    @Override
+    public void refresh() {
+        listModel.load();
+        if (openForm != null) {
+            openForm.refresh();
+        }
+    }
+
     @Override
     public void focusSearch() {
         showList();
@@ -55,6 +69,7 @@ public final class HelpersPage implements Page {
         HelperFormView view = new HelperFormView(form, context, this::showList);
         form.setOnSaved(this::saved);
         root.getChildren().setAll(view.node());
+        openForm = form;
         view.focusFirstField();
     }
 
@@ -65,6 +80,7 @@ public final class HelpersPage implements Page {
     }
 
     private void showList() {
+        openForm = null;
         root.getChildren().setAll(list.node());
     }
 }

@@ -11,6 +11,7 @@ import fr.cercle.app.ui.Page;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.staff.StaffMember;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -20,6 +21,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
@@ -60,6 +62,33 @@ public final class SettingsPage implements Page {
         author.valueProperty().addListener((obs, old, chosen) -> model.chooseAuthor(
                 () -> notify.accept(i18n.format("settings.author.changed", chosen.fullName()))));
         form.field(i18n.get("settings.author.label"), author, null, author);
+
+        form.section(i18n.get("settings.sync"));
+        Label syncNote = new Label(i18n.get("settings.sync.note"));
+        syncNote.setWrapText(true);
+        syncNote.getStyleClass().add(Styles.TEXT_MUTED);
+        form.full(syncNote);
+        TextField server = new TextField();
+        server.setId("syncServer");
+        server.setPromptText(i18n.get("settings.sync.server.prompt"));
+        server.textProperty().bindBidirectional(model.serverAddressProperty());
+        form.field(i18n.get("settings.sync.server"), server, model.error(SettingsViewModel.SYNC_SERVER), server);
+        TextField interval = new TextField();
+        interval.setId("syncInterval");
+        interval.setPrefColumnCount(4);
+        interval.setMaxWidth(Region.USE_PREF_SIZE);
+        interval.textProperty().bindBidirectional(model.intervalProperty());
+        Label minutes = new Label(i18n.get("settings.sync.interval.unit"));
+        HBox intervalRow = new HBox(8, interval, minutes);
+        intervalRow.setAlignment(Pos.CENTER_LEFT);
+        form.field(i18n.get("settings.sync.interval"), intervalRow, model.error(SettingsViewModel.SYNC_INTERVAL), interval);
+        Button saveSync = new Button(i18n.get("settings.sync.save"), Icons.of(Material2OutlinedMZ.SAVE));
+        saveSync.setId("saveSync");
+        saveSync.setOnAction(e -> model.saveSync(() -> notify.accept(i18n.get("settings.sync.saved"))));
+        // Enter in either field saves them, as in the forms.
+        server.setOnAction(e -> saveSync.fire());
+        interval.setOnAction(e -> saveSync.fire());
+        form.full(saveSync);
 
         form.section(i18n.get("settings.team.add"));
         TextField first = new TextField();

@@ -9,6 +9,7 @@ import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.sync.client.SyncSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,8 +23,10 @@ import javafx.collections.ObservableMap;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -31,9 +34,14 @@ import static javafx.beans.binding.Bindings.stringValueAt;
 
 /**
  * The settings: the interface's language (remembered), the staff member who signs the changes made
- * on this computer, and the team (a new member can be added).
+ * on this computer, the team (a new member can be added), and the sync of this installation (the
+ * server's address and how often to sync).
  */
 public final class SettingsViewModel {
+
+    /** Keys of the sync fields' messages. */
+    public static final String SYNC_SERVER = "syncServer";
+    public static final String SYNC_INTERVAL = "syncInterval";
 
     private final AppContext context;
     private final I18n i18n;
@@ -46,6 +54,9 @@ public final class SettingsViewModel {
     private final Map<Domain, BooleanProperty> newDomains = new EnumMap<>(Domain.class);
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final StringProperty failure = new SimpleStringProperty(this, "failure");
+    private final StringProperty serverAddress = new SimpleStringProperty(this, "serverAddress", "");
+    private final StringProperty interval = new SimpleStringProperty(this, "interval",
+            Integer.toString(SyncSettings.DEFAULT_INTERVAL_MINUTES));
 
     public SettingsViewModel(AppContext context) {
         this.context = context;
@@ -92,19 +103,69 @@ public final class SettingsViewModel {
         return failure;
     }
 
+    /** The central server's address, empty for none. */
+    public StringProperty serverAddressProperty() {
+        return serverAddress;
+    }
+
+    /** Minutes between two automatic syncs, as typed. */
+    public StringProperty intervalProperty() {
+        return interval;
+    }
+
     public String dataFolder() {
         return context.database().directory().toString();
     }
 
-    /** Loads the team in the background. */
+    private record Loaded(List<StaffMember> staff, Optional<fr.cercle.model.installation.Installation> installation,
+                          SyncSettings sync) {
+    }
+
+    /** Loads the team and the sync settings in the background. */
     public void load() {
-        context.tasks().run(() -> Map.entry(context.staff().all(), context.installation().find()), loaded -> {
-            staff.setAll(loaded.getKey());
+        context.tasks().run(() -> new Loaded(context.staff().all(), context.installation().find(),
+                SyncSettings.read(context.localSettings())), loaded -> {
+            staff.setAll(loaded.staff());
             StaffMember current = context.currentStaffProperty().get();
             author.set(current == null ? null
                     : staff.stream().filter(s -> s.id().equals(current.id())).findFirst().orElse(null));
-            loaded.getValue().ifPresent(i -> newStructure.set(i.structure().name()));
+            loaded.installation().ifPresent(i -> newStructure.set(i.structure().name()));
+            serverAddress.set(loaded.sync().hasServer() ? loaded.sync().server().toString() : "");
+            interval.set(Integer.toString(loaded.sync().intervalMinutes()));
         }, e -> failure.set(i18n.get("error.load")));
+    }
+
+    /**
+     * Saves the server's address (empty: no server, files only) and the interval, and plans the
+     * automatic sync with them; returns false, with messages, when one must be fixed first.
+     */
+    public boolean saveSync(Runnable saved) {
+        errors.remove(SYNC_SERVER);
+        errors.remove(SYNC_INTERVAL);
+        String typed = serverAddress.get() == null ? "" : serverAddress.get().strip();
+        Optional<URI> server = SyncSettings.serverAddress(typed);
+        if (!typed.isEmpty() && server.isEmpty()) {
+            errors.put(SYNC_SERVER, i18n.get("settings.sync.server.invalid"));
+        }
+        Integer minutes = minutes(interval.get());
+        if (minutes == null || !SyncSettings.isInterval(minutes)) {
+            errors.put(SYNC_INTERVAL, i18n.format("settings.sync.interval.invalid", SyncSettings.MIN_INTERVAL_MINUTES,
+                    SyncSettings.MAX_INTERVAL_MINUTES));
+        }
+        if (errors.containsKey(SYNC_SERVER) || errors.containsKey(SYNC_INTERVAL)) {
+            return false;
+        }
+        failure.set(null);
+        context.sync().saveSettings(new SyncSettings(server.orElse(null), minutes), saved,
+                e -> failure.set(i18n.get("error.save")));
+        return true;
+    }
+
+    private static Integer minutes(String typed) {
+        if (typed == null || !typed.strip().matches("[0-9]{1,4}")) {
+            return null;
+        }
+        return Integer.parseInt(typed.strip());
     }
 
     /** Remembers the language and asks the window to speak it. */

@@ -6,10 +6,14 @@ import fr.cercle.app.beneficiary.BeneficiariesPage;
 import fr.cercle.app.helper.HelpersPage;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.settings.SettingsPage;
+import fr.cercle.app.sync.SyncPage;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
 import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -44,7 +49,7 @@ public final class MainWindow {
 
     /** The areas of the window, in the order of the navigation. */
     public enum Area {
-        BENEFICIARIES, HELPERS, SETTINGS
+        BENEFICIARIES, HELPERS, SYNC, SETTINGS
     }
 
     private final AppContext context;
@@ -56,6 +61,8 @@ public final class MainWindow {
     private final Label toast = new Label();
     private final PauseTransition toastTimer = new PauseTransition(Duration.seconds(4));
     private final Map<Area, Function<Void, Page>> factories;
+    /** Held here: the sync outlives this window (a change of language builds another one). */
+    private final InvalidationListener onDataChanged = obs -> pages.values().forEach(Page::refresh);
     private Area current;
 
     /**
@@ -68,6 +75,7 @@ public final class MainWindow {
         this.factories = Map.of(
                 Area.BENEFICIARIES, v -> new BeneficiariesPage(context, notify),
                 Area.HELPERS, v -> new HelpersPage(context, notify),
+                Area.SYNC, v -> new SyncPage(context, notify, () -> select(Area.SETTINGS)),
                 Area.SETTINGS, v -> new SettingsPage(context, notify, relaunch));
 
         Label name = new Label(i18n.get("app.name"));
@@ -88,7 +96,8 @@ public final class MainWindow {
         navigation.getChildren().add(entry(group, Area.HELPERS, "nav.helpers", Material2OutlinedAL.EMOJI_PEOPLE));
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        navigation.getChildren().addAll(grow, entry(group, Area.SETTINGS, "nav.settings", Material2OutlinedMZ.SETTINGS));
+        navigation.getChildren().addAll(grow, syncEntry(group),
+                entry(group, Area.SETTINGS, "nav.settings", Material2OutlinedMZ.SETTINGS));
         Label author = new Label();
         author.setWrapText(true);
         author.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -138,6 +147,7 @@ public final class MainWindow {
         VBox.setVgrow(center, Priority.ALWAYS);
         root.getStyleClass().add("main-window");
 
+        context.sync().dataChangesProperty().addListener(new WeakInvalidationListener(onDataChanged));
         select(Area.BENEFICIARIES);
     }
 
@@ -183,6 +193,34 @@ public final class MainWindow {
         button.getStyleClass().add("nav-entry");
         button.setOnAction(e -> select(area));
         entries.put(area, button);
+        return button;
+    }
+
+    /** The sync's entry, with the number of conflicts waiting beside its label when there are some. */
+    private ToggleButton syncEntry(ToggleGroup group) {
+        ToggleButton button = entry(group, Area.SYNC, "nav.sync", Material2OutlinedMZ.SYNC);
+        Label text = new Label(button.getText());
+        text.getStyleClass().add("nav-label");
+        StringBinding count = Bindings.createStringBinding(() -> {
+            int conflicts = context.sync().statusProperty().get().conflicts();
+            return conflicts == 0 ? "" : i18n.format("nav.sync.conflicts", conflicts);
+        }, context.sync().statusProperty());
+        Label badge = new Label();
+        badge.setId("syncBadge");
+        badge.textProperty().bind(count);
+        badge.visibleProperty().bind(count.isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        badge.getStyleClass().add("nav-badge");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox graphic = new HBox(0, button.getGraphic(), text, grow, badge);
+        HBox.setMargin(text, new Insets(0, 10, 0, 11));
+        graphic.setAlignment(Pos.CENTER_LEFT);
+        graphic.setMaxWidth(Double.MAX_VALUE);
+        button.accessibleTextProperty().bind(Bindings.concat(button.getText(), " ", count));
+        button.setText(null);
+        button.setGraphic(graphic);
+        button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         return button;
     }
 

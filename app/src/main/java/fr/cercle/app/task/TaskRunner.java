@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs every database task of the client off the JavaFX thread, on one named worker thread, and
- * brings results back to the JavaFX thread. Tests use {@link #direct()}, which runs everything on
- * the calling thread, so that asynchronous code is deterministic.
+ * brings results back to the JavaFX thread. The exchanges with the server and through files have a
+ * runner of their own (see docs/decisions/0008). Tests use {@link #direct()}, which runs everything
+ * on the calling thread, so that asynchronous code is deterministic.
  */
 public final class TaskRunner implements AutoCloseable {
 
@@ -29,27 +30,44 @@ public final class TaskRunner implements AutoCloseable {
     private final Executor background;
     private final Executor ui;
     private final ExecutorService owned;
+    private final boolean javaFx;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
 
-    private TaskRunner(Executor background, Executor ui, ExecutorService owned) {
+    private TaskRunner(Executor background, Executor ui, ExecutorService owned, boolean javaFx) {
         this.background = background;
         this.ui = ui;
         this.owned = owned;
+        this.javaFx = javaFx;
     }
 
     /** The application's runner: one worker thread for the database, results on the JavaFX thread. */
     public static TaskRunner forJavaFx() {
+        return forJavaFx("cercle-db");
+    }
+
+    /** A runner with one worker thread of this name, results on the JavaFX thread. */
+    public static TaskRunner forJavaFx(String threadName) {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "cercle-db");
+            Thread thread = new Thread(r, threadName);
             thread.setDaemon(true);
             return thread;
         });
-        return new TaskRunner(worker, Platform::runLater, worker);
+        return new TaskRunner(worker, Platform::runLater, worker, true);
     }
 
     /** Everything on the calling thread: for view-model tests. */
     public static TaskRunner direct() {
-        return new TaskRunner(Runnable::run, Runnable::run, null);
+        return new TaskRunner(Runnable::run, Runnable::run, null, false);
+    }
+
+    /** Another runner of the same kind, with its own worker thread of this name (a direct one for a direct one). */
+    public TaskRunner sibling(String threadName) {
+        return javaFx ? forJavaFx(threadName) : direct();
+    }
+
+    /** Runs something cheap on the UI thread, such as showing progress reported by the work. */
+    public void onUi(Runnable action) {
+        ui.execute(action);
     }
 
     /** How many tasks are under way; the main window shows progress when one lasts. Changes on the UI thread. */

@@ -37,6 +37,8 @@ public final class CommuneField {
     private boolean updating;
     /** Enter was pressed before the suggestions came: take the first one when they do. */
     private boolean chooseFirst;
+    /** A key is being passed from the suggestions to the field (see {@link #fromPopup}). */
+    private boolean forwarding;
 
     /**
      * @param search runs a search for the typed text in the background and passes the communes found
@@ -183,6 +185,11 @@ public final class CommuneField {
     }
 
     private void fromPopup(KeyEvent event) {
+        if (forwarding) {
+            // The key passed on to the field comes back here: while the suggestions show, the field's
+            // window hands its keys to them first. Let it go on to the field rather than passing it on again.
+            return;
+        }
         KeyCode code = event.getCode();
         if (code == KeyCode.UP || code == KeyCode.DOWN || code == KeyCode.PAGE_UP || code == KeyCode.PAGE_DOWN) {
             return;
@@ -195,7 +202,12 @@ public final class CommuneField {
             }
             return;
         }
-        text.fireEvent(event.copyFor(text, text));
+        forwarding = true;
+        try {
+            text.fireEvent(event.copyFor(text, text));
+        } finally {
+            forwarding = false;
+        }
     }
 
     private void choose(Commune chosen) {

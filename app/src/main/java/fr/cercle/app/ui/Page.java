@@ -14,4 +14,8 @@ public interface Page {
     /** Ctrl+F: put the cursor in this area's search field, if it has one. */
     default void focusSearch() {
     }
+
+    /** The data changed elsewhere (a sync, an imported file, a conflict settled): show it as it is now. */
+    default void refresh() {
+    }
 }

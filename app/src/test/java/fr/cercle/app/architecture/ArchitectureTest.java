@@ -8,9 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layering of Cercle, held by tests: app → persistence → model, and one write path. */
+/** The layering of Cercle, held by tests: app → sync → persistence → model, and one write path. */
 class ArchitectureTest {
 
     static JavaClasses classes;
@@ -27,16 +28,42 @@ class ArchitectureTest {
     void theModelDependsOnNothingButTheJdk() {
         ArchRule rule = noClasses().that().resideInAPackage("fr.cercle.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jooq..", "com.fasterxml.jackson..",
-                        "org.h2..", "org.flywaydb..", "org.slf4j..", "fr.cercle.persistence..", "fr.cercle.app..")
+                        "org.h2..", "org.flywaydb..", "org.slf4j..", "fr.cercle.persistence..", "fr.cercle.sync..",
+                        "fr.cercle.app..")
                 .because("the model is the domain as plain Java, usable and testable anywhere");
         rule.check(classes);
     }
 
     @Test
-    void persistenceKnowsNothingOfTheInterface() {
+    void persistenceKnowsNothingOfTheInterfaceNorOfTheSync() {
         noClasses().that().resideInAPackage("fr.cercle.persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "fr.cercle.app..")
-                .because("dependencies point one way: app → persistence → model")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "fr.cercle.sync..", "fr.cercle.app..")
+                .because("dependencies point one way: app → sync → persistence → model")
+                .check(classes);
+    }
+
+    @Test
+    void theSyncKnowsNothingOfTheInterface() {
+        noClasses().that().resideInAPackage("fr.cercle.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "org.kordamp..", "fr.cercle.app..")
+                .because("the sync also runs without a screen: in the command line and in the central server")
+                .check(classes);
+    }
+
+    @Test
+    void dependenciesPointFromTheAppToTheSyncToPersistenceToTheModel() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("app").definedBy("fr.cercle.app..")
+                .layer("sync").definedBy("fr.cercle.sync..")
+                .layer("persistence").definedBy("fr.cercle.persistence..")
+                .layer("model").definedBy("fr.cercle.model..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("sync").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("persistence").mayOnlyBeAccessedByLayers("sync", "app")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("persistence", "sync", "app")
+                .because("each module builds on the ones below it only, so each can be used and tested without the ones above")
                 .check(classes);
     }
 
@@ -54,7 +81,7 @@ class ArchitectureTest {
     @Test
     void onlyTheWritePathWritesSyncedData() {
         noClasses().that().resideOutsideOfPackages("fr.cercle.persistence.write..", "fr.cercle.persistence.local..",
-                        "fr.cercle.persistence.commune..")
+                        "fr.cercle.persistence.commune..", "fr.cercle.sync.server..")
                 .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                         com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
                                 com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(org.jooq.DSLContext.class)))
@@ -62,7 +89,8 @@ class ArchitectureTest {
                                 com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
                                         "insertInto|update|deleteFrom|delete|mergeInto|truncate|execute|batch.*|newRecord"))))
                 .because("every change to synced data must go through ChangeWriter, which journals it for sync; "
-                        + "only device-local settings and the communes reference are written elsewhere")
+                        + "only device-local settings and the communes reference are written elsewhere (and the "
+                        + "central server, which keeps its own database)")
                 .check(classes);
     }
 

@@ -154,4 +154,35 @@ class BeneficiaryFormViewModelTest {
         assertThat(app.context().beneficiaries().find(created.id()).orElseThrow().status()).isEqualTo(BeneficiaryStatus.CLOSED);
         assertThat(saved).last().extracting(BeneficiarySummary::status).isEqualTo(BeneficiaryStatus.CLOSED);
     }
+
+    @Test
+    void aFileChangedElsewhereShowsAsItIsNowAndWhatThePersonTypedStaysOverIt() {
+        var author = app.context().author();
+        Beneficiary jeanne = TestData.beneficiary(author).build();
+        app.context().beneficiaries().save(jeanne, author);
+        BeneficiaryFormViewModel form = new BeneficiaryFormViewModel(app.context());
+        form.setOnSaved(saved::add);
+        form.load(jeanne.id());
+        form.phoneProperty().set("06 11 22 33 44");
+
+        // A sync brings the town hall's changes to the same file meanwhile.
+        app.context().beneficiaries().save(jeanne.withStatus(BeneficiaryStatus.PAUSED).toBuilder()
+                .situation("Hospitalisée depuis lundi.").build(), author);
+        form.refresh();
+
+        assertThat(form.statusProperty().get()).isEqualTo(BeneficiaryStatus.PAUSED);
+        assertThat(form.situationProperty().get()).isEqualTo("Hospitalisée depuis lundi.");
+        assertThat(form.phoneProperty().get()).isEqualTo("06 11 22 33 44");
+        assertThat(form.hasChanges()).isTrue();
+        assertThat(form.save()).isTrue();
+        Beneficiary stored = app.context().beneficiaries().find(jeanne.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(BeneficiaryStatus.PAUSED);
+        assertThat(stored.situation()).isEqualTo("Hospitalisée depuis lundi.");
+        assertThat(stored.contact().phone()).isEqualTo("06 11 22 33 44");
+
+        app.context().beneficiaries().save(stored.withStatus(BeneficiaryStatus.ACTIVE), author);
+        form.refresh();
+        assertThat(form.statusProperty().get()).isEqualTo(BeneficiaryStatus.ACTIVE);
+        assertThat(form.hasChanges()).isFalse();
+    }
 }

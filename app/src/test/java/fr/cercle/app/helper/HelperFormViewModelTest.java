@@ -101,4 +101,28 @@ class HelperFormViewModelTest {
         assertThat(reopened.hasChanges()).isFalse();
         assertThat(reopened.languageName("ar")).isEqualTo("Arabic");
     }
+
+    @Test
+    void aRecordChangedElsewhereShowsAsItIsNowAndWhatThePersonTypedStaysOverIt() {
+        var author = app.context().author();
+        Helper karim = fr.cercle.persistence.TestData.helper().build();
+        app.context().helpers().save(karim, author);
+        HelperFormViewModel form = new HelperFormViewModel(app.context());
+        form.load(karim.id());
+        form.skillProperty(Skill.TRANSPORT).set(true);
+
+        app.context().helpers().save(karim.toBuilder().status(fr.cercle.model.helper.HelperStatus.PAUSED)
+                .maxCommitments(4).build(), author);
+        form.refresh();
+
+        assertThat(form.statusProperty().get()).isEqualTo(fr.cercle.model.helper.HelperStatus.PAUSED);
+        assertThat(form.maxCommitmentsProperty().get()).isEqualTo(4);
+        assertThat(form.skillProperty(Skill.TRANSPORT).get()).isTrue();
+        assertThat(form.hasChanges()).isTrue();
+        assertThat(form.save()).isTrue();
+        Helper stored = app.context().helpers().find(karim.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(fr.cercle.model.helper.HelperStatus.PAUSED);
+        assertThat(stored.maxCommitments()).isEqualTo(4);
+        assertThat(stored.skills()).contains(Skill.TRANSPORT, Skill.VISITS, Skill.SHOPPING);
+    }
 }

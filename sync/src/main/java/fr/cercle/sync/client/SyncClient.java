@@ -22,6 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -30,11 +34,14 @@ import java.util.function.Consumer;
  * device, send it what it lacks (everything after its answer, so a server restored from an older backup
  * gets again what it lost), then pull the others' changes page by page, each page imported in one
  * transaction together with the new cursor. Safe to stop at any point: nothing local is ever discarded.
+ * A stop asked while waiting for the server ends the request under way within a fraction of a second.
  */
 public final class SyncClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often a request under way looks whether the sync was stopped. */
+    private static final long CANCEL_POLL_MILLIS = 100;
 
     /** Where the sync is, for a progress display. */
     public enum Step { CONTACTING, SENDING, RECEIVING, DONE }
@@ -59,7 +66,7 @@ public final class SyncClient {
         progress.accept(Step.CONTACTING);
         LocalSettings settings = db.localSettings();
         SyncState state = SyncState.read(settings);
-        JsonNode status = getJson("v1/status?device=" + db.deviceId());
+        JsonNode status = getJson("v1/status?device=" + db.deviceId(), cancelled);
         UUID epoch = UUID.fromString(status.path("epoch").asText());
         boolean newEpoch = state.serverEpoch() != null && !state.serverEpoch().equals(epoch);
         if (!epoch.equals(state.serverEpoch())) {
@@ -74,7 +81,7 @@ public final class SyncClient {
         long sent = 0;
         long mine = db.journal().lastSeq(db.deviceId());
         if (mine > serverHas) {
-            JsonNode pushed = push(serverHas);
+            JsonNode pushed = push(serverHas, cancelled);
             sent = pushed.path("acknowledged").asLong() - serverHas;
             state = new SyncState(epoch, pushed.path("acknowledged").asLong(), SyncState.read(settings).pullCursor());
             state.write(settings);
@@ -87,7 +94,7 @@ public final class SyncClient {
         while (true) {
             checkCancelled(cancelled);
             long cursor = SyncState.read(settings).pullCursor();
-            ImportReport page = pull(cursor);
+            ImportReport page = pull(cursor, cancelled);
             applied += page.applied();
             duplicates += page.duplicates();
             held += page.held();
@@ -101,7 +108,7 @@ public final class SyncClient {
         return new SyncReport(sent, applied, duplicates, held, newEpoch);
     }
 
-    private JsonNode push(long after) throws SyncException {
+    private JsonNode push(long after, BooleanSupplier cancelled) throws SyncException {
         Path file = null;
         try {
             file = Files.createTempFile("cercle-push-", ".bundle.gz");
@@ -113,7 +120,7 @@ public final class SyncClient {
                     .header("Content-Type", "application/gzip")
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
-            HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), cancelled);
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new SyncException(SyncException.Kind.BAD_ANSWER, "Could not prepare or read the exchange: " + e.getMessage(), e);
@@ -122,7 +129,7 @@ public final class SyncClient {
         }
     }
 
-    private ImportReport pull(long cursor) throws SyncException {
+    private ImportReport pull(long cursor, BooleanSupplier cancelled) throws SyncException {
         Path file = null;
         try {
             file = Files.createTempFile("cercle-pull-", ".bundle.gz");
@@ -130,7 +137,7 @@ public final class SyncClient {
                     .timeout(timeout.multipliedBy(10))
                     .GET()
                     .build();
-            send(request, HttpResponse.BodyHandlers.ofFile(file));
+            send(request, HttpResponse.BodyHandlers.ofFile(file), cancelled);
             return new BundleImport(db, limits).importFile(file);
         } catch (BundleException e) {
             throw new SyncException(SyncException.Kind.BAD_ANSWER, "The server's answer was refused: " + e.getMessage(), e);
@@ -141,9 +148,9 @@ public final class SyncClient {
         }
     }
 
-    private JsonNode getJson(String path) throws SyncException {
+    private JsonNode getJson(String path, BooleanSupplier cancelled) throws SyncException {
         HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout).GET().build();
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), cancelled);
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -151,17 +158,17 @@ public final class SyncClient {
         }
     }
 
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws SyncException {
+    /** Sends the request and waits for the answer, looking meanwhile whether the sync was stopped. */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, BooleanSupplier cancelled)
+            throws SyncException {
+        CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, handler);
         HttpResponse<T> response;
         try {
-            response = http.send(request, handler);
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new SyncException(SyncException.Kind.UNREACHABLE, "The server " + server + " does not answer", e);
-        } catch (HttpTimeoutException e) {
-            throw new SyncException(SyncException.Kind.UNREACHABLE, "The server " + server + " took too long to answer", e);
-        } catch (IOException e) {
-            throw new SyncException(SyncException.Kind.UNREACHABLE, "The connection to " + server + " failed: " + e.getMessage(), e);
+            response = await(answer, cancelled);
+        } catch (ExecutionException e) {
+            throw failed(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new SyncException(SyncException.Kind.CANCELLED, "The sync was interrupted", e);
         }
@@ -173,6 +180,35 @@ public final class SyncClient {
             throw new SyncException(SyncException.Kind.REFUSED, "The server refused: " + problem(response), null);
         }
         return response;
+    }
+
+    private static <T> T await(CompletableFuture<T> answer, BooleanSupplier cancelled)
+            throws ExecutionException, InterruptedException, SyncException {
+        while (true) {
+            try {
+                return answer.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (cancelled.getAsBoolean()) {
+                    answer.cancel(true);
+                    throw new SyncException(SyncException.Kind.CANCELLED,
+                            "The sync was stopped while waiting for the server; what was received so far is kept", null);
+                }
+            }
+        }
+    }
+
+    private SyncException failed(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            return new SyncException(SyncException.Kind.UNREACHABLE, "The server " + server + " does not answer", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new SyncException(SyncException.Kind.UNREACHABLE, "The server " + server + " took too long to answer", cause);
+        }
+        if (cause instanceof IOException) {
+            return new SyncException(SyncException.Kind.UNREACHABLE, "The connection to " + server + " failed: "
+                    + cause.getMessage(), cause);
+        }
+        return new SyncException(SyncException.Kind.BAD_ANSWER, "The exchange with " + server + " failed: " + cause, cause);
     }
 
     private static String problem(HttpResponse<?> response) {
