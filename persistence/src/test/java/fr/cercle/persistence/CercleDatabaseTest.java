@@ -56,7 +56,7 @@ class CercleDatabaseTest {
 
         try (Stream<Path> backups = Files.list(dir.resolve(CercleDatabase.BACKUP_FOLDER))) {
             assertThat(backups.toList()).singleElement()
-                    .satisfies(p -> assertThat(p.getFileName().toString()).startsWith("cercle-v2-before-upgrade-").endsWith(".zip"))
+                    .satisfies(p -> assertThat(p.getFileName().toString()).startsWith("cercle-v3-before-upgrade-").endsWith(".zip"))
                     .satisfies(p -> assertThat(Files.size(p)).isPositive());
         }
     }

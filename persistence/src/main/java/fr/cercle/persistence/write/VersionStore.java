@@ -87,9 +87,9 @@ final class VersionStore {
     Set<UUID> knownIds(String entity, Set<UUID> ids) {
         Set<UUID> known = new java.util.HashSet<>();
         known.addAll(dsl.select(RECORD_VERSION.ENTITY_ID).from(RECORD_VERSION)
-                .where(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.in(ids))).fetch(RECORD_VERSION.ENTITY_ID));
+                .where(RECORD_VERSION.ENTITY_ID.in(ids).and(RECORD_VERSION.ENTITY.eq(entity))).fetch(RECORD_VERSION.ENTITY_ID));
         known.addAll(dsl.select(TOMBSTONE.ENTITY_ID).from(TOMBSTONE)
-                .where(TOMBSTONE.ENTITY.eq(entity).and(TOMBSTONE.ENTITY_ID.in(ids))).fetch(TOMBSTONE.ENTITY_ID));
+                .where(TOMBSTONE.ENTITY_ID.in(ids).and(TOMBSTONE.ENTITY.eq(entity))).fetch(TOMBSTONE.ENTITY_ID));
         known.addAll(dsl.select(HELD_CHANGE.ENTITY_ID).from(HELD_CHANGE)
                 .where(HELD_CHANGE.ENTITY.eq(entity).and(HELD_CHANGE.ENTITY_ID.in(ids))).fetch(HELD_CHANGE.ENTITY_ID));
         return known;

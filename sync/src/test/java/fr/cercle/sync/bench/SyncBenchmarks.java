@@ -83,6 +83,7 @@ public final class SyncBenchmarks {
         Path work = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/bench"));
         int people = Integer.getInteger("bench.people", 100_000);
         new SyncBenchmarks(work, people).run();
+        System.exit(0); // the embedded PostgreSQL and HTTP client leave threads behind
     }
 
     private void run() throws Exception {
@@ -91,15 +92,24 @@ public final class SyncBenchmarks {
         line("%d beneficiaries; %s; %d cores; JDK %s; max heap %d MiB", people, System.getProperty("os.name"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
+        String only = System.getProperty("bench.only", "");
         Path sourceDir = work.resolve("sync-source-" + people);
         try (CercleDatabase source = source(sourceDir)) {
             long changes = source.journal().lastSeq(source.deviceId());
             Path bundle = work.resolve("sync-all.cercle");
-            export(source, changes, bundle);
-            importing(bundle, changes);
-            oneChange(source, bundle);
+            if (only.isEmpty() || only.equals("export") || !Files.exists(bundle)) {
+                export(source, changes, bundle);
+            }
+            if (only.isEmpty() || only.equals("import")) {
+                importing(bundle, changes);
+            }
+            if (only.isEmpty() || only.equals("one")) {
+                oneChange(source, bundle);
+            }
         }
-        manyDevices();
+        if (only.isEmpty() || only.equals("devices")) {
+            manyDevices();
+        }
         Files.writeString(work.resolve("sync-results.md"), report);
         System.out.println();
         System.out.println("Written to " + work.resolve("sync-results.md"));
@@ -346,7 +356,8 @@ public final class SyncBenchmarks {
             ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "bench");
             try (SyncServer server = SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0),
                     DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT)) {
-                HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+                ExecutorService httpThreads = Executors.newFixedThreadPool(8);
+                HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
                 ExecutorService senders = Executors.newFixedThreadPool(devices);
                 long t0 = System.nanoTime();
                 List<Future<?>> all = new ArrayList<>();
@@ -370,6 +381,7 @@ public final class SyncBenchmarks {
                 }
                 long elapsed = System.nanoTime() - t0;
                 senders.shutdown();
+                httpThreads.shutdown();
                 long total = (long) devices * perDevice;
                 Set<String> seen = new HashSet<>();
                 long cursor = 0;
