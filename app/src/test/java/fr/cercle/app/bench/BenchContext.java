@@ -2,6 +2,7 @@ package fr.cercle.app.bench;
 
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.sync.SyncService;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.task.TaskRunner;
@@ -23,6 +24,8 @@ final class BenchContext {
         StaffMember author = db.localSettings().get(LocalSettings.CURRENT_STAFF).map(StaffId::parse)
                 .flatMap(new StaffRepository(db.dsl(), db.writer())::find)
                 .orElseThrow(() -> new IllegalStateException("The benchmark database has no current staff member"));
-        return new AppContext(db, tasks, new I18n(Language.FRENCH), UserPreferences.load(preferencesDir), false, author);
+        // No server is configured in the benchmark database: the sync service stays idle.
+        SyncService sync = new SyncService(db, tasks, tasks.sibling("cercle-sync"), SyncService.FIRST_DELAY);
+        return new AppContext(db, tasks, new I18n(Language.FRENCH), UserPreferences.load(preferencesDir), false, author, sync);
     }
 }
