@@ -86,10 +86,22 @@ final class VersionStore {
     /** Among these ids, those this database has versions, a tombstone or a held change for. */
     Set<UUID> knownIds(String entity, Set<UUID> ids) {
         Set<UUID> known = new java.util.HashSet<>();
-        known.addAll(dsl.select(RECORD_VERSION.ENTITY_ID).from(RECORD_VERSION)
-                .where(RECORD_VERSION.ENTITY_ID.in(ids).and(RECORD_VERSION.ENTITY.eq(entity))).fetch(RECORD_VERSION.ENTITY_ID));
-        known.addAll(dsl.select(TOMBSTONE.ENTITY_ID).from(TOMBSTONE)
-                .where(TOMBSTONE.ENTITY_ID.in(ids).and(TOMBSTONE.ENTITY.eq(entity))).fetch(TOMBSTONE.ENTITY_ID));
+        // By id alone, so that H2 takes the id index; the entity is checked here (H2 otherwise picks the
+        // primary key, whose prefix, the entity's name, matches every row).
+        dsl.select(RECORD_VERSION.ENTITY, RECORD_VERSION.ENTITY_ID).from(RECORD_VERSION)
+                .where(RECORD_VERSION.ENTITY_ID.in(ids))
+                .forEach(r -> {
+                    if (r.value1().equals(entity)) {
+                        known.add(r.value2());
+                    }
+                });
+        dsl.select(TOMBSTONE.ENTITY, TOMBSTONE.ENTITY_ID).from(TOMBSTONE)
+                .where(TOMBSTONE.ENTITY_ID.in(ids))
+                .forEach(r -> {
+                    if (r.value1().equals(entity)) {
+                        known.add(r.value2());
+                    }
+                });
         known.addAll(dsl.select(HELD_CHANGE.ENTITY_ID).from(HELD_CHANGE)
                 .where(HELD_CHANGE.ENTITY.eq(entity).and(HELD_CHANGE.ENTITY_ID.in(ids))).fetch(HELD_CHANGE.ENTITY_ID));
         return known;
