@@ -32,8 +32,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,35 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SyncConvergenceTest {
 
-    /** A wall clock that moves forward by hand, from a start that may be days off. */
-    static final class SteppingClock extends Clock {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    record Node(CercleDatabase db, SteppingClock clock, StaffId author) {
+    record Node(CercleDatabase db, HandClock clock, StaffId author) {
     }
 
     @Property(tries = 8)
@@ -97,7 +67,7 @@ class SyncConvergenceTest {
         try (ServerDatabase serverDb = ServerDatabase.h2(dir.resolve("server"))) {
             ServerStore server = new ServerStore(serverDb, BundleLimits.DEFAULT, Clock.systemUTC(), "test");
             for (int i = 0; i < size; i++) {
-                SteppingClock clock = new SteppingClock(
+                HandClock clock = new HandClock(
                         Instant.parse("2026-11-27T09:00:00Z").plus(Duration.ofDays(random.nextInt(9) - 4)));
                 nodes.add(new Node(TestDatabases.withCommunes(dir.resolve("n" + i), clock), clock, StaffId.newId()));
             }

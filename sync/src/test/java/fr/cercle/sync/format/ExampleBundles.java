@@ -1,5 +1,7 @@
 package fr.cercle.sync.format;
 
+import fr.cercle.sync.HandClock;
+
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
@@ -39,8 +41,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -71,9 +71,9 @@ public final class ExampleBundles {
         Path target = Path.of(args.length > 0 ? args[0] : "docs/examples");
         Files.createDirectories(target);
         Path work = Files.createTempDirectory("cercle-examples");
-        Wall townHallWall = new Wall(Instant.parse("2026-11-25T09:14:03.512Z"));
-        Wall ccasWall = new Wall(Instant.parse("2026-11-25T14:02:47.090Z"));
-        Wall serverWall = new Wall(Instant.parse("2026-11-25T16:00:00.000Z"));
+        HandClock townHallWall = new HandClock(Instant.parse("2026-11-25T09:14:03.512Z"));
+        HandClock ccasWall = new HandClock(Instant.parse("2026-11-25T14:02:47.090Z"));
+        HandClock serverWall = new HandClock(Instant.parse("2026-11-25T16:00:00.000Z"));
 
         try (CercleDatabase townHall = installation(work.resolve("town-hall"), townHallWall, TOWN_HALL_DEVICE);
              CercleDatabase ccas = installation(work.resolve("ccas"), ccasWall, CCAS_DEVICE);
@@ -165,33 +165,5 @@ public final class ExampleBundles {
         }
         new BundleImport(db, BundleLimits.DEFAULT).importFile(file);
         Files.delete(file);
-    }
-
-    /** A wall clock that stands still until it is set. */
-    static final class Wall extends Clock {
-        private Instant now;
-
-        Wall(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
