@@ -320,6 +320,7 @@ public final class SyncViewModel {
             case NEWER_SCHEMA -> i18n.get("sync.import.problem.newerSchema");
             case TOO_LARGE -> i18n.get("sync.import.problem.tooLarge");
             case INVALID_CHANGE -> i18n.get("sync.import.problem.invalidChange");
+            case FOREIGN -> i18n.get("sync.import.problem.foreign");
         };
         String where = result.line() > 0 ? " " + i18n.format("sync.import.problem.line", result.line()) : "";
         return why + where + " " + i18n.get("sync.import.nothingChanged");

@@ -21,7 +21,9 @@ public final class BundleException extends Exception {
         /** Larger than the limits (size, number of changes, one line). */
         TOO_LARGE,
         /** A change names an unknown entity or field, or a value that does not fit. */
-        INVALID_CHANGE
+        INVALID_CHANGE,
+        /** A push that is not the sending device's own: another origin, or a change made by another device. */
+        FOREIGN
     }
 
     private final Problem problem;

@@ -82,15 +82,33 @@ public final class ServerStore {
                 dsl.fetchCount(DEVICE_PROGRESS));
     }
 
-    /** Receives a push bundle file: checked whole first, then appended in one transaction. */
+    /**
+     * Receives a push bundle file brought by hand (a USB key, the drop folder): it comes from the
+     * device its header names. See {@link #push(Path, DeviceId)}.
+     */
     public PushResult push(Path bundle) throws BundleException, IOException {
+        return push(bundle, null);
+    }
+
+    /**
+     * Receives a push bundle file from a device: its integrity verified first, then each change
+     * parsed, checked and appended in one transaction, which rolls back if any is refused. A device
+     * pushes only its own changes: the bundle's origin must be {@code sender} (when the request told
+     * who sends it), and every change must have been made by that origin.
+     */
+    public PushResult push(Path bundle, DeviceId sender) throws BundleException, IOException {
         BundleHeader checked;
         try (InputStream in = Files.newInputStream(bundle)) {
-            checked = BundleReader.check(in, limits);
+            checked = BundleReader.verify(in, limits);
         }
         if (checked.kind() != BundleKind.PUSH) {
             throw new BundleException(BundleException.Problem.MALFORMED, 1,
                     "the server takes push bundles, and this one is a " + checked.kind().wireName());
+        }
+        DeviceId origin = checked.origin();
+        if (sender != null && !sender.equals(origin)) {
+            throw new BundleException(BundleException.Problem.FOREIGN, 1, "the bundle comes from device " + origin
+                    + ", not from the device " + sender + " that sends it");
         }
         long[] counts = new long[3];
         try {
@@ -101,7 +119,13 @@ public final class ServerStore {
                         .forUpdate().fetchSingle(SERVER_COUNTER.LAST_SEQ);
                 Appender appender = new Appender(tx, last, OffsetDateTime.now(clock));
                 try (InputStream in = Files.newInputStream(bundle)) {
-                    BundleReader.read(in, limits, (change, json, line) -> counts[appender.receive(change, json)]++);
+                    BundleReader.read(in, limits, (change, json, line) -> {
+                        if (!change.change().device().equals(origin)) {
+                            throw new BundleException(BundleException.Problem.FOREIGN, line, "the change "
+                                    + change.change() + " was made by another device than the bundle's origin, " + origin);
+                        }
+                        counts[appender.receive(change, json)]++;
+                    });
                 }
                 appender.finish();
             });

@@ -143,7 +143,7 @@ public final class SyncServer implements AutoCloseable {
                     out.write(buffer, 0, n);
                 }
             }
-            PushResult result = store.push(spool);
+            PushResult result = store.push(spool, device.get());
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.put("appended", result.appended());
             json.put("duplicates", result.duplicates());
@@ -153,8 +153,12 @@ public final class SyncServer implements AutoCloseable {
             send(exchange, 200, json);
         } catch (BundleException e) {
             LOG.warn("Refused a bundle from {}: {}", device.get(), e.getMessage());
-            error(exchange, e.problem() == BundleException.Problem.TOO_LARGE ? 413 : 400, e.problem().name(),
-                    e.getMessage(), e.line());
+            int status = switch (e.problem()) {
+                case TOO_LARGE -> 413;
+                case FOREIGN -> 403;
+                default -> 400;
+            };
+            error(exchange, status, e.problem().name(), e.getMessage(), e.line());
         } finally {
             Files.deleteIfExists(spool);
         }

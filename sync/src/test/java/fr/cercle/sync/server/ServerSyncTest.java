@@ -201,6 +201,43 @@ class ServerSyncTest {
     }
 
     @Test
+    void aDevicePushesOnlyItsOwnChanges() throws Exception {
+        SyncServer server = server(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir));
+        CercleDatabase village = installation("village", TestData.CLOCK);
+        Installations.seed(village, claire);
+        java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
+        new BundleExport(village, "Mairie de Vareilles").ownChanges(0, bundle, false);
+        DeviceId intruder = DeviceId.newId();
+
+        HttpResponse<String> sentByAnother = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/push?device=" + intruder))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bundle.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(sentByAnother.statusCode()).isEqualTo(403);
+        assertThat(sentByAnother.body()).contains("\"problem\":\"FOREIGN\"", "not from the device " + intruder);
+
+        // A change claimed by another device inside the village's own bundle: refused with its line.
+        String text = bundle.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        lines[2] = lines[2].replace(village.deviceId().toString(), intruder.toString());
+        Path forged = dir.resolve("forged.cercle");
+        Files.write(forged, fr.cercle.sync.format.Bundles.rehash(String.join("\n", lines)));
+        ServerStore store = new ServerStore(keep(ServerBackends.open(ServerBackends.newDatabase(
+                ServerBackends.Backend.H2, dir.resolve("other")))), BundleLimits.DEFAULT, Clock.systemUTC(), "x");
+
+        assertThatThrownBy(() -> store.push(forged))
+                .isInstanceOf(BundleException.class)
+                .hasMessageStartingWith("Line 3: the change " + intruder + ":2 was made by another device")
+                .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.FOREIGN));
+        assertThat(store.status(null).cursor()).as("nothing appended, not even line 2").isZero();
+        HttpResponse<String> status = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(status.body()).contains("\"cursor\":0");
+    }
+
+    @Test
     void anUnreachableServerIsSaidPlainlyAndLosesNothing() throws Exception {
         CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
         Installations.seed(townHall, claire);
