@@ -55,7 +55,7 @@ public final class CercleDatabase implements AutoCloseable {
         this.clock = clock;
         this.dsl = DSL.using(pool, SQLDialect.H2);
         this.deviceId = deviceId(new LocalSettings(dsl));
-        HybridLogicalClock hlc = new HybridLogicalClock(clock, new ChangeJournal(dsl).lastHlc());
+        HybridLogicalClock hlc = new HybridLogicalClock(clock, new ChangeJournal(dsl).resumeAfter(deviceId, clock.instant()));
         this.writer = new ChangeWriter(dsl, deviceId, hlc, clock);
     }
 

@@ -26,7 +26,6 @@ import net.jqwik.api.constraints.IntRange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -233,17 +232,7 @@ class SyncConvergenceTest {
     }
 
     static ChangeId fieldVersion(CercleDatabase db, UUID id, String field) {
-        String json = db.dsl().select(fr.cercle.persistence.jooq.Tables.RECORD_VERSION.VERSIONS)
-                .from(fr.cercle.persistence.jooq.Tables.RECORD_VERSION)
-                .where(fr.cercle.persistence.jooq.Tables.RECORD_VERSION.ENTITY.eq("beneficiary")
-                        .and(fr.cercle.persistence.jooq.Tables.RECORD_VERSION.ENTITY_ID.eq(id)))
-                .fetchOne(fr.cercle.persistence.jooq.Tables.RECORD_VERSION.VERSIONS);
-        try {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get(field);
-            return new ChangeId(new fr.cercle.model.installation.DeviceId(UUID.fromString(node.get(0).asText())), node.get(1).asLong());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return db.journal().versions("beneficiary", id).get(field).change();
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
+import static fr.cercle.persistence.jooq.Tables.JOURNAL_DEVICE;
 
 /** Reads the change journal, oldest first. */
 public final class ChangeJournal {
@@ -42,9 +43,27 @@ public final class ChangeJournal {
         return dsl.fetchCount(CHANGE_JOURNAL);
     }
 
-    /** The latest timestamp issued on this installation, to restart its clock after it. */
+    /**
+     * Where this installation's clock resumes on start: after its own last change, and after the last
+     * change received from each other device unless that one's clock was absurdly far ahead of
+     * {@code now} (more than {@link Receiver#ABSURD_FUTURE}), which a receiver flags and never follows.
+     */
+    public Hlc resumeAfter(DeviceId me, java.time.Instant now) {
+        java.time.Instant absurd = now.plus(Receiver.ABSURD_FUTURE);
+        Hlc latest = Hlc.ZERO;
+        for (var device : dsl.selectFrom(JOURNAL_DEVICE).fetch()) {
+            Hlc last = Hlc.unpack(device.getLastHlc());
+            boolean mine = device.getDeviceId().equals(me.value());
+            if ((mine || !last.instant().isAfter(absurd)) && last.compareTo(latest) > 0) {
+                latest = last;
+            }
+        }
+        return latest;
+    }
+
+    /** The latest timestamp of a change applied here, from any device. */
     public Hlc lastHlc() {
-        Long max = dsl.select(org.jooq.impl.DSL.max(CHANGE_JOURNAL.HLC)).from(CHANGE_JOURNAL).fetchOne(0, Long.class);
+        Long max = dsl.select(org.jooq.impl.DSL.max(JOURNAL_DEVICE.LAST_HLC)).from(JOURNAL_DEVICE).fetchOne(0, Long.class);
         return max == null ? Hlc.ZERO : Hlc.unpack(max);
     }
 
@@ -83,6 +102,11 @@ public final class ChangeJournal {
             }
         }
         return count[0];
+    }
+
+    /** The version of each field's current value of one record: empty if this database does not know it. */
+    public java.util.Map<String, fr.cercle.model.sync.Version> versions(String entity, UUID id) {
+        return new VersionStore(dsl).versions(entity, id);
     }
 
     /** The highest sequence number of this device's changes held here, 0 if none. */

@@ -68,15 +68,20 @@ public final class Entities {
                             HELPER.BACKGROUND_CHECK_STATUS, TextRule.oneOf(BackgroundCheckStatus.class),
                             HELPER.STATUS, TextRule.oneOf(HelperStatus.class)));
 
+    private static final List<EntityTable<?>> ALL =
+            List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE);
+    private static final Map<String, EntityTable<?>> BY_NAME =
+            ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(EntityTable::entity, t -> t));
+
     private Entities() {
     }
 
     public static List<EntityTable<?>> all() {
-        return List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE);
+        return ALL;
     }
 
     /** The synced entity with this name in the journal and the exchange format. */
     public static java.util.Optional<EntityTable<?>> byName(String entity) {
-        return all().stream().filter(t -> t.entity().equals(entity)).findFirst();
+        return java.util.Optional.ofNullable(BY_NAME.get(entity));
     }
 }

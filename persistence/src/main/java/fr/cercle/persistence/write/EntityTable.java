@@ -10,8 +10,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * How the write path sees a table of a synced entity: the entity's name in the journal, its id
@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class EntityTable<R extends Record> {
 
-    /** A date as {@link LocalDate#toString} writes it from year 0 to 9999; LocalDate also reads {@code +10000-01-01}. */
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Set<String> AUDIT_COLUMNS = Set.of("CREATED_AT", "CREATED_BY", "UPDATED_AT", "UPDATED_BY");
 
     private final String entity;
@@ -45,6 +43,8 @@ public final class EntityTable<R extends Record> {
     private final Set<Field<?>> guardedFields;
     private final Map<Field<?>, TextRule> textRules;
     private final Map<String, Field<?>> byJournalName = new LinkedHashMap<>();
+    /** What toColumn needs of each data field, worked out once: it runs for every field of every change received. */
+    private final Map<Field<?>, Column> columns = new HashMap<>();
     private final Field<OffsetDateTime> createdAt;
     private final Field<UUID> createdBy;
     private final Field<OffsetDateTime> updatedAt;
@@ -67,6 +67,8 @@ public final class EntityTable<R extends Record> {
                 .<Field<?>>map(f -> f)
                 .toList();
         dataFields.forEach(f -> byJournalName.put(journalName(f), f));
+        dataFields.forEach(f -> columns.put(f, new Column(entity + "." + journalName(f), f.getType(),
+                f.getDataType().nullable(), f.getDataType().length(), jsonArrayFields.contains(f), textRules.get(f))));
         if (!dataFields.containsAll(this.guardedFields) || !dataFields.containsAll(this.jsonArrayFields)
                 || !dataFields.containsAll(this.textRules.keySet())) {
             throw new IllegalArgumentException("Guarded, JSON-array and ruled fields of " + entity + " must be data fields");
@@ -134,6 +136,11 @@ public final class EntityTable<R extends Record> {
         return Optional.ofNullable(byJournalName.get(journalName));
     }
 
+    /** The data fields by their names in the journal and the exchange format, in the table's order. */
+    public Map<String, Field<?>> fieldsByName() {
+        return java.util.Collections.unmodifiableMap(byJournalName);
+    }
+
     /** The names of the data fields, as in the journal and the exchange format. */
     public Set<String> fieldNames() {
         return java.util.Collections.unmodifiableSet(byJournalName.keySet());
@@ -153,22 +160,28 @@ public final class EntityTable<R extends Record> {
      * @throws IllegalArgumentException naming the field and what it expects, if the value does not fit
      */
     public Object toColumn(Field<?> field, Object json) {
-        String name = entity + "." + journalName(field);
+        Column column = columns.get(field);
+        if (column == null) {
+            throw new IllegalArgumentException(field + " is not a data field of " + entity);
+        }
+        String name = column.name();
         if (json == null) {
-            if (!field.getDataType().nullable()) {
+            if (!column.nullable()) {
                 throw new IllegalArgumentException(name + " cannot be empty");
             }
             return null;
         }
-        Class<?> type = field.getType();
+        Class<?> type = column.type();
         try {
-            if (isJsonArray(field)) {
-                return jsonArray(field, name, json);
+            if (column.jsonArray()) {
+                return jsonArray(column, json);
             }
             if (type == String.class) {
                 String text = expect(json, String.class, name, "a text");
-                checkLength(field, name, text, "");
-                checkRule(field, name, text);
+                checkLength(column, text, "");
+                if (column.rule() != null && !column.rule().accepts(text)) {
+                    throw new IllegalArgumentException(name + " must be " + column.rule().expected() + ", not \"" + text + "\"");
+                }
                 return text;
             }
             if (type == Boolean.class) {
@@ -190,10 +203,7 @@ public final class EntityTable<R extends Record> {
             }
             if (type == LocalDate.class) {
                 String text = expect(json, String.class, name, "a date (YYYY-MM-DD)");
-                if (!DATE.matcher(text).matches()) {
-                    throw new IllegalArgumentException(name + " must be a date (YYYY-MM-DD), not \"" + text + "\"");
-                }
-                return LocalDate.parse(text);
+                return date(text, name);
             }
             if (type == UUID.class) {
                 return Uuids.parse(expect(json, String.class, name, "an id (UUID)"));
@@ -201,7 +211,7 @@ public final class EntityTable<R extends Record> {
             if (type == OffsetDateTime.class) {
                 return OffsetDateTime.parse(expect(json, String.class, name, "a date and time"));
             }
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException(name + " does not hold a valid value: " + json, e);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(name)) {
@@ -212,37 +222,56 @@ public final class EntityTable<R extends Record> {
         throw new IllegalStateException("No exchange form for " + type.getName() + " (" + name + ")");
     }
 
-    private String jsonArray(Field<?> field, String name, Object json) {
-        if (!(json instanceof Collection<?> items) || !items.stream().allMatch(String.class::isInstance)) {
-            throw new IllegalArgumentException(name + " must be a list of texts");
+    /** A date written {@code YYYY-MM-DD}, a real day (LocalDate.parse, but without a formatter per value). */
+    private static LocalDate date(String text, String name) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || !digits(text, 0, 4) || !digits(text, 5, 7) || !digits(text, 8, 10)) {
+            throw new IllegalArgumentException(name + " must be a date (YYYY-MM-DD), not \"" + text + "\"");
         }
-        List<String> texts = items.stream().map(String.class::cast).toList();
-        if (new HashSet<>(texts).size() < texts.size()) {
-            throw new IllegalArgumentException(name + " lists the same value twice");
-        }
-        TextRule rule = textRules.get(field);
-        for (String text : texts) {
-            if (rule != null && !rule.accepts(text)) {
-                throw new IllegalArgumentException(name + " holds \"" + text + "\"; each item must be " + rule.expected());
+        return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                Integer.parseInt(text, 8, 10, 10));
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
             }
         }
-        String array = JsonValues.array(texts);
-        checkLength(field, name, array, " once written as a JSON array");
+        return true;
+    }
+
+    private static String jsonArray(Column column, Object json) {
+        String name = column.name();
+        if (!(json instanceof Collection<?> items)) {
+            throw new IllegalArgumentException(name + " must be a list of texts");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Object item : items) {
+            if (!(item instanceof String text)) {
+                throw new IllegalArgumentException(name + " must be a list of texts");
+            }
+            if (!seen.add(text)) {
+                throw new IllegalArgumentException(name + " lists the same value twice");
+            }
+            if (column.rule() != null && !column.rule().accepts(text)) {
+                throw new IllegalArgumentException(name + " holds \"" + text + "\"; each item must be " + column.rule().expected());
+            }
+        }
+        @SuppressWarnings("unchecked")
+        String array = JsonValues.array((Collection<String>) items);
+        checkLength(column, array, " once written as a JSON array");
         return array;
     }
 
-    private static void checkLength(Field<?> field, String name, String text, String how) {
-        int max = field.getDataType().length();
-        if (max > 0 && text.length() > max) {
-            throw new IllegalArgumentException(name + " is longer than " + max + " characters" + how);
+    private static void checkLength(Column column, String text, String how) {
+        if (column.maxLength() > 0 && text.length() > column.maxLength()) {
+            throw new IllegalArgumentException(column.name() + " is longer than " + column.maxLength() + " characters" + how);
         }
     }
 
-    private void checkRule(Field<?> field, String name, String text) {
-        TextRule rule = textRules.get(field);
-        if (rule != null && !rule.accepts(text)) {
-            throw new IllegalArgumentException(name + " must be " + rule.expected() + ", not \"" + text + "\"");
-        }
+    /** A data field as toColumn checks it; {@code name} is {@code entity.field}, for messages. */
+    private record Column(String name, Class<?> type, boolean nullable, int maxLength, boolean jsonArray, TextRule rule) {
     }
 
     /** A whole number written as one: {@code 2}, never {@code 2.0} or {@code 2.5}. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.cercle.persistence.StorageException;
@@ -34,9 +33,11 @@ public final class JsonValues {
 
     /** A collection of strings as a JSON array, in its iteration order. */
     public static String array(Collection<String> values) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        values.forEach(array::add);
-        return array.toString();
+        try {
+            return MAPPER.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings always writes as JSON", e);
+        }
     }
 
     /** A JSON array of strings back to a list; a damaged value is a storage error, never silently empty. */
@@ -95,6 +96,15 @@ public final class JsonValues {
     /** A JSON-compatible Java value (string, number, boolean, list, map or null) as a tree. */
     static JsonNode node(Object plain) {
         return MAPPER.valueToTree(plain);
+    }
+
+    /** Plain values (a map of them, as a change's fields) as JSON text, without building a tree. */
+    static String text(Object plain) {
+        try {
+            return MAPPER.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a plain JSON value: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** A column value in its journal form. */

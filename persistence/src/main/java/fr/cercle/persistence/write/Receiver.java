@@ -68,10 +68,20 @@ public final class Receiver {
     /**
      * Receives one change.
      *
-     * @throws IllegalArgumentException if the change names an unknown entity or field, or a value that
-     *                                  does not fit its field (the caller rolls the transaction back)
+     * @throws RefusedChange if the change names an unknown entity or field, or a value that does not
+     *                       fit its field (the caller rolls the transaction back)
      */
     public Receipt receive(IncomingChange change) {
+        try {
+            return receiveOne(change);
+        } catch (RefusedChange e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new RefusedChange(change, e);
+        }
+    }
+
+    private Receipt receiveOne(IncomingChange change) {
         DeviceId device = change.change().device();
         long last = lastSeq(device);
         if (change.change().seq() <= last) {
@@ -97,12 +107,14 @@ public final class Receiver {
     /**
      * Receives many changes in order, as {@link #receive} would one by one, but writes the creations
      * of records this database has never seen (the bulk of a first sync) in JDBC batches.
+     *
+     * @throws RefusedChange naming the first change this database cannot take
      */
     public List<Receipt> receiveAll(List<IncomingChange> changes) {
         Map<String, Set<UUID>> known = known(changes);
         Set<UUID> touched = new java.util.HashSet<>();
         List<Receipt> receipts = new ArrayList<>(changes.size());
-        List<IncomingChange> creations = new ArrayList<>();
+        List<Creation> creations = new ArrayList<>();
         for (IncomingChange change : changes) {
             DeviceId device = change.change().device();
             boolean fresh = change.operation() == Operation.CREATE
@@ -112,9 +124,12 @@ public final class Receiver {
                     && !known.getOrDefault(change.entity(), Set.of()).contains(change.entityId())
                     && touched.add(change.entityId());
             if (fresh) {
-                check(change);
+                try {
+                    creations.add(new Creation(change, rowValues(change)));
+                } catch (IllegalArgumentException e) {
+                    throw new RefusedChange(change, e);
+                }
                 observe(change);
-                creations.add(change);
                 lastSeq.put(device, change.change().seq());
                 receipts.add(Receipt.APPLIED);
             } else {
@@ -144,47 +159,62 @@ public final class Receiver {
         return known;
     }
 
-    /** Writes creations of unknown records in batches: rows, versions and journal entries. Empties the list. */
-    private void insertAll(List<IncomingChange> creations) {
+    /** A creation of a record this database has never seen, with its row's values, checked. */
+    private record Creation(IncomingChange change, Object[] row) {
+    }
+
+    /**
+     * The values of a new record's row, in the order of {@link #insertRows}: id, data fields, audit
+     * columns. Checks every value, as {@link #check} does.
+     */
+    private static Object[] rowValues(IncomingChange c) {
+        EntityTable<?> table = Entities.byName(c.entity())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown entity: " + c.entity()));
+        if (c.fields().size() != table.dataFields().size()) {
+            check(c); // names an unknown field, if any
+        }
+        Object[] values = new Object[table.dataFields().size() + 5];
+        int i = 0;
+        values[i++] = c.entityId();
+        for (Map.Entry<String, Field<?>> e : table.fieldsByName().entrySet()) {
+            if (!c.fields().containsKey(e.getKey())) {
+                throw new IllegalArgumentException("The creation of " + table.entity() + " " + c.entityId()
+                        + " lacks the field " + e.getKey());
+            }
+            values[i++] = table.toColumn(e.getValue(), c.fields().get(e.getKey()));
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(c.hlc().instant(), ZoneOffset.UTC);
+        values[i++] = at;
+        values[i++] = c.author().value();
+        values[i++] = at;
+        values[i] = c.author().value();
+        return values;
+    }
+
+    /**
+     * Writes creations of unknown records in batches: rows and journal entries (their versions are
+     * implied by the journal, see {@link VersionStore#versions}). Empties the list.
+     */
+    private void insertAll(List<Creation> creations) {
         if (creations.isEmpty()) {
             return;
         }
-        Map<String, List<IncomingChange>> byEntity = new LinkedHashMap<>();
-        creations.forEach(c -> byEntity.computeIfAbsent(c.entity(), e -> new ArrayList<>()).add(c));
-        byEntity.forEach((entity, list) -> insertRows(Entities.byName(entity).orElseThrow(), list));
-        store.putNewVersions(creations);
-        store.journalAll(creations, now);
+        Map<String, List<Creation>> byEntity = new LinkedHashMap<>();
+        creations.forEach(c -> byEntity.computeIfAbsent(c.change().entity(), e -> new ArrayList<>()).add(c));
+        byEntity.forEach((entity, list) -> insertRows(dsl, Entities.byName(entity).orElseThrow(), list));
+        store.journalAll(creations.stream().map(Creation::change).toList(), now);
         creations.clear();
     }
 
-    private <R extends Record> void insertRows(EntityTable<R> table, List<IncomingChange> creations) {
+    private static <R extends Record> void insertRows(DSLContext dsl, EntityTable<R> table, List<Creation> creations) {
         List<Field<?>> columns = new ArrayList<>();
         columns.add(table.id());
-        columns.addAll(table.dataFields());
+        columns.addAll(table.fieldsByName().values());
         columns.add(table.createdAt());
         columns.add(table.createdBy());
         columns.add(table.updatedAt());
         columns.add(table.updatedBy());
-        var batch = dsl.batch(dsl.insertInto(table.table()).columns(columns).values(new Object[columns.size()]));
-        for (IncomingChange c : creations) {
-            Object[] values = new Object[columns.size()];
-            int i = 0;
-            values[i++] = c.entityId();
-            for (Field<?> field : table.dataFields()) {
-                String name = EntityTable.journalName(field);
-                if (!c.fields().containsKey(name)) {
-                    throw new IllegalArgumentException("The creation of " + table.entity() + " " + c.entityId() + " lacks the field " + name);
-                }
-                values[i++] = table.toColumn(field, c.fields().get(name));
-            }
-            OffsetDateTime at = OffsetDateTime.ofInstant(c.hlc().instant(), ZoneOffset.UTC);
-            values[i++] = at;
-            values[i++] = c.author().value();
-            values[i++] = at;
-            values[i] = c.author().value();
-            batch.bind(values);
-        }
-        batch.execute();
+        BulkInsert.rows(dsl, table.table(), columns, creations.stream().map(Creation::row).toList());
     }
 
     /** This installation's own settings, written in the same transaction (the sync's progress). */
@@ -207,6 +237,7 @@ public final class Receiver {
 
     private void hold(IncomingChange change) {
         holding.add(change.change().device());
+        store.writing(HELD_CHANGE);
         dsl.insertInto(HELD_CHANGE)
                 .set(HELD_CHANGE.DEVICE_ID, change.change().device().value())
                 .set(HELD_CHANGE.DEVICE_SEQ, change.change().seq())

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +31,8 @@ public final class TextRule {
 
     public static TextRule oneOf(Collection<String> values) {
         List<String> choices = List.copyOf(values);
-        return new TextRule(choices, choices::contains, "one of " + String.join(", ", choices));
+        Set<String> accepted = Set.copyOf(choices);
+        return new TextRule(choices, accepted::contains, "one of " + String.join(", ", choices));
     }
 
     /** A form that a predicate checks; {@code expected} says it in words, such as "an INSEE commune code". */

@@ -128,11 +128,8 @@ public final class WriteTransaction {
         record.set(table.updatedAt(), now);
         record.set(table.updatedBy(), author.value());
         dsl.insertInto(table.table()).set(record).execute();
-        Version version = nextVersion();
-        Map<String, Version> versions = new LinkedHashMap<>();
-        wanted.keySet().forEach(field -> versions.put(EntityTable.journalName(field), version));
-        store.putVersions(table.entity(), id, versions);
-        return journal(table, id, Operation.CREATE, wanted, Map.of(), version);
+        // The fields' versions are the creation's, implied by its journal entry (VersionStore#versions).
+        return journal(table, id, Operation.CREATE, wanted, Map.of(), nextVersion());
     }
 
     private <R extends Record> Change update(EntityTable<R> table, UUID id, Map<Field<?>, Object> changed,

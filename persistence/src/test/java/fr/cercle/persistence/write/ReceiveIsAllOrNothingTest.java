@@ -95,7 +95,8 @@ class ReceiveIsAllOrNothingTest {
         for (var table : List.of(fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL, fr.cercle.persistence.jooq.Tables.BENEFICIARY,
                 fr.cercle.persistence.jooq.Tables.HELPER, fr.cercle.persistence.jooq.Tables.STAFF_MEMBER,
                 fr.cercle.persistence.jooq.Tables.RECORD_VERSION, fr.cercle.persistence.jooq.Tables.HELD_CHANGE,
-                fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE, fr.cercle.persistence.jooq.Tables.REPLACED_VERSION)) {
+                fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE, fr.cercle.persistence.jooq.Tables.REPLACED_VERSION,
+                fr.cercle.persistence.jooq.Tables.TOMBSTONE, fr.cercle.persistence.jooq.Tables.JOURNAL_DEVICE)) {
             counts.put(table.getName(), target.dsl().fetchCount(table));
         }
         return counts;

@@ -182,8 +182,9 @@ class ReceiverTest {
                 good.author(), fields, good.base()));
 
         assertThatThrownBy(() -> b.writer().receive(r -> changes.stream().map(r::receive).toList()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("beneficiary.birth_date");
+                .isInstanceOf(RefusedChange.class)
+                .hasMessageContaining("beneficiary.birth_date")
+                .satisfies(e -> assertThat(((RefusedChange) e).change()).isSameAs(changes.get(1)));
 
         assertThat(b.journal().count()).isZero();
         assertThat(b.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.STAFF_MEMBER)).isZero();
@@ -207,6 +208,45 @@ class ReceiverTest {
             beneficiaries(b).save(TestData.beneficiary(claire.id()).build(), claire.id());
             assertThat(b.journal().changesOf(b.deviceId(), 0, 10).get(0).hlc().instant())
                     .isBefore(changes.get(0).hlc().instant());
+        }
+    }
+
+    @Test
+    void aClockDaysAheadIsNotFollowedAfterARestartEither() {
+        CercleDatabase future = CercleDatabase.open(dirA.resolve("future"), Clock.offset(TestData.CLOCK, Duration.ofDays(400)));
+        List<IncomingChange> changes;
+        try (future) {
+            StaffMember someone = TestData.staff();
+            new StaffRepository(future.dsl(), future.writer()).save(someone, someone.id());
+            changes = future.journal().changesOf(future.deviceId(), 0, 10).stream().map(IncomingChange::of).toList();
+        }
+        b.writer().receive(r -> changes.stream().map(r::receive).toList());
+        b.close();
+
+        b = CercleDatabase.open(dirB, Clock.offset(TestData.CLOCK, Duration.ofDays(-3)));
+        beneficiaries(b).save(TestData.beneficiary(claire.id()).build(), claire.id());
+
+        assertThat(b.journal().changesOf(b.deviceId(), 0, 10).get(0).hlc().instant())
+                .isBefore(changes.get(0).hlc().instant());
+    }
+
+    @Test
+    void aRestartedClockStaysAheadOfTheChangesItReceived() {
+        // a's clock is two hours ahead of c's (within a day: followed, not flagged). After a restart,
+        // c still writes after what it saw.
+        Clock late = Clock.offset(TestData.CLOCK, Duration.ofHours(-2));
+        Path dirC = dirA.resolve("c");
+        beneficiaries(a).save(TestData.beneficiary(claire.id()).build(), claire.id());
+        CercleDatabase c = CercleDatabase.open(dirC, late);
+        send(a, c);
+        var received = c.journal().lastHlc();
+        c.close();
+
+        try (CercleDatabase reopened = CercleDatabase.open(dirC, late)) {
+            beneficiaries(reopened).save(TestData.beneficiary(claire.id()).build(), claire.id());
+
+            assertThat(received.instant()).isAfter(late.instant());
+            assertThat(reopened.journal().changesOf(reopened.deviceId(), 0, 10).get(0).hlc()).isGreaterThan(received);
         }
     }
 }

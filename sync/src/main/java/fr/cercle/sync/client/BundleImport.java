@@ -5,6 +5,8 @@ import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.write.IncomingChange;
 import fr.cercle.persistence.write.Receipt;
+import fr.cercle.persistence.write.Receiver;
+import fr.cercle.persistence.write.RefusedChange;
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleHeader;
 import fr.cercle.sync.format.BundleKind;
@@ -26,9 +28,10 @@ import java.util.Set;
 
 /**
  * Imports a bundle file into an installation's database: all or nothing, and idempotent. The file is
- * read twice: first only checked (header, every change, count, checksum), so that a bad bundle is
- * refused before anything is written; then applied in one transaction. A bundle from the server
- * also moves this installation's sync state forward, in the same transaction.
+ * read twice: first its integrity is verified (header, limits, framing, count, checksum) without
+ * parsing a change, so that a damaged or altered file is refused before anything reads it; then each
+ * change is parsed, checked and merged in one transaction, which rolls back if any change is refused.
+ * A bundle from the server also moves this installation's sync state forward, in the same transaction.
  */
 public final class BundleImport {
 
@@ -57,22 +60,24 @@ public final class BundleImport {
     public ImportReport importFrom(Source source) throws BundleException, IOException {
         BundleHeader checked;
         try (InputStream in = source.open()) {
-            checked = BundleReader.check(in, limits);
+            checked = BundleReader.verify(in, limits);
         }
         try {
             ImportReport report = db.writer().receive(receiver -> {
                 Map<Receipt, Long> counts = new EnumMap<>(Receipt.class);
                 List<IncomingChange> chunk = new ArrayList<>(CHUNK);
+                long[] lines = new long[CHUNK];
                 BundleHeader header;
                 try (InputStream in = source.open()) {
-                    header = BundleReader.read(in, limits, (change, json, line) -> {
+                    header = BundleReader.readForReceiver(in, limits, (change, json, line) -> {
+                        lines[chunk.size()] = line;
                         chunk.add(change);
                         if (chunk.size() == CHUNK) {
-                            receiver.receiveAll(chunk).forEach(r -> counts.merge(r, 1L, Long::sum));
+                            receive(receiver, chunk, lines).forEach(r -> counts.merge(r, 1L, Long::sum));
                             chunk.clear();
                         }
                     });
-                    receiver.receiveAll(chunk).forEach(r -> counts.merge(r, 1L, Long::sum));
+                    receive(receiver, chunk, lines).forEach(r -> counts.merge(r, 1L, Long::sum));
                 } catch (BundleException e) {
                     throw new Rethrown(e);
                 } catch (IOException e) {
@@ -103,6 +108,22 @@ public final class BundleImport {
             throw e.getCause();
         } catch (IllegalArgumentException e) {
             throw new BundleException(BundleException.Problem.INVALID_CHANGE, 0, e.getMessage(), e);
+        }
+    }
+
+    /** Receives a chunk of changes; a refused one is told by its line in the file. */
+    private static List<Receipt> receive(Receiver receiver, List<IncomingChange> chunk, long[] lines)
+            throws BundleException {
+        try {
+            return receiver.receiveAll(chunk);
+        } catch (RefusedChange e) {
+            long line = 0;
+            for (int i = 0; i < chunk.size(); i++) {
+                if (chunk.get(i) == e.change()) {
+                    line = lines[i];
+                }
+            }
+            throw new BundleException(BundleException.Problem.INVALID_CHANGE, line, e.getMessage(), e);
         }
     }
 

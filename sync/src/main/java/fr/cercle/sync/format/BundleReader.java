@@ -27,7 +27,9 @@ import java.util.zip.ZipException;
  * Reads a bundle as a stream, line by line, whatever its size: plain or gzip-compressed (recognised
  * by its first bytes). Checks the header, every change, the number of changes and the SHA-256 of the
  * content, within {@link BundleLimits}. A caller that must write nothing unless the whole bundle is
- * good reads it twice: once to check, once to apply (see {@code BundleImport}).
+ * good reads it twice: first {@link #verify} (framing, count, checksum: no change is parsed from a
+ * damaged or altered file), then {@link #read} inside one transaction that rolls back if any change
+ * is refused (see {@code BundleImport}).
  */
 public final class BundleReader {
 
@@ -40,12 +42,39 @@ public final class BundleReader {
     private BundleReader() {
     }
 
-    /** Only checks the bundle: its header, if everything in it is right. */
+    /** Only checks the bundle, every change included: its header, if everything in it is right. */
     public static BundleHeader check(InputStream in, BundleLimits limits) throws BundleException, IOException {
         return read(in, limits, (change, json, line) -> { });
     }
 
+    /**
+     * Checks the bundle's integrity without parsing its changes: the header, the limits, that every
+     * change is one whole line, their number, and the SHA-256 of the content. Cheap (it hashes); a
+     * truncated, damaged or altered file fails here, before anything reads what it says.
+     */
+    public static BundleHeader verify(InputStream in, BundleLimits limits) throws BundleException, IOException {
+        return read(in, limits, null, false);
+    }
+
+    /** Reads the bundle, giving each checked change to {@code sink}. */
     public static BundleHeader read(InputStream raw, BundleLimits limits, ChangeSink sink)
+            throws BundleException, IOException {
+        return read(raw, limits, sink, true);
+    }
+
+    /**
+     * Reads the bundle for a {@code Receiver}: as {@link #read}, except that the changes' field values
+     * are not checked against their fields, since the receiver checks each one as it converts it for
+     * its table and names the change it refuses ({@code RefusedChange}); that spares a second
+     * conversion of every value.
+     */
+    public static BundleHeader readForReceiver(InputStream raw, BundleLimits limits, ChangeSink sink)
+            throws BundleException, IOException {
+        return read(raw, limits, sink, false);
+    }
+
+    /** Reads the bundle; parses no change if {@code sink} is null. */
+    private static BundleHeader read(InputStream raw, BundleLimits limits, ChangeSink sink, boolean checkValues)
             throws BundleException, IOException {
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         buffered.mark(2);
@@ -63,7 +92,7 @@ public final class BundleReader {
         }
         InputStream limited = new Limited(in, limits.maxBytes());
         try {
-            return readContent(limited, limits, sink);
+            return readContent(limited, limits, sink, checkValues);
         } catch (TooLarge e) {
             throw new BundleException(BundleException.Problem.TOO_LARGE, 0,
                     "the bundle is larger than " + limits.maxBytes() + " bytes once uncompressed");
@@ -74,7 +103,7 @@ public final class BundleReader {
         }
     }
 
-    private static BundleHeader readContent(InputStream in, BundleLimits limits, ChangeSink sink)
+    private static BundleHeader readContent(InputStream in, BundleLimits limits, ChangeSink sink, boolean checkValues)
             throws BundleException, IOException {
         Lines lines = new Lines(in, limits.maxLineBytes());
         Line first = lines.next(1);
@@ -102,8 +131,10 @@ public final class BundleReader {
                 throw new BundleException(BundleException.Problem.TRUNCATED, number,
                         "the bundle ends in the middle of a change");
             }
-            IncomingChange change = ChangeCodec.read(line.bytes, number);
-            sink.accept(change, new String(line.bytes, StandardCharsets.UTF_8), number);
+            if (sink != null) {
+                IncomingChange change = ChangeCodec.read(line.bytes, number, checkValues);
+                sink.accept(change, new String(line.bytes, StandardCharsets.UTF_8), number);
+            }
         }
         if (count < header.changeCount()) {
             throw new BundleException(BundleException.Problem.TRUNCATED, 0,

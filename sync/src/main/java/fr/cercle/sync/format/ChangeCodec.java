@@ -148,6 +148,14 @@ public final class ChangeCodec {
 
     /** Parses and checks one line. */
     public static IncomingChange read(byte[] line, long lineNumber) throws BundleException {
+        return read(line, lineNumber, true);
+    }
+
+    /**
+     * Parses and checks one line; its field values against their fields only if {@code checkValues}
+     * (a {@code Receiver} checks them again as it converts them, so an importer leaves it to it).
+     */
+    static IncomingChange read(byte[] line, long lineNumber, boolean checkValues) throws BundleException {
         JsonNode json;
         try {
             json = MAPPER.readTree(line);
@@ -158,7 +166,7 @@ public final class ChangeCodec {
             throw new BundleException(BundleException.Problem.MALFORMED, lineNumber, "unreadable", e);
         }
         try {
-            return read(json);
+            return read(json, checkValues);
         } catch (IllegalArgumentException e) {
             throw new BundleException(BundleException.Problem.INVALID_CHANGE, lineNumber, e.getMessage(), e);
         }
@@ -166,6 +174,10 @@ public final class ChangeCodec {
 
     @SuppressWarnings("unchecked")
     static IncomingChange read(JsonNode json) {
+        return read(json, true);
+    }
+
+    private static IncomingChange read(JsonNode json, boolean checkValues) {
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("a change must be a JSON object");
         }
@@ -202,7 +214,9 @@ public final class ChangeCodec {
             Field<?> field = table.field(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown field " + entity + "." + e.getKey()));
             Object value = plain(e.getValue(), entity + "." + e.getKey());
-            table.toColumn(field, value);
+            if (checkValues) {
+                table.toColumn(field, value);
+            }
             fields.put(e.getKey(), value);
         }
         if (operation == Operation.CREATE && !fields.keySet().containsAll(table.fieldNames())) {

@@ -150,7 +150,7 @@ class BundleFormatTest {
     void deepNestingIsRefused() throws Exception {
         String text = new String(export(false), StandardCharsets.UTF_8);
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
-        assertRefused(text.replaceFirst("\"first_name\":\"Jeanne\"", "\"first_name\":" + deep).getBytes(StandardCharsets.UTF_8),
+        assertRefused(Bundles.rehash(text.replaceFirst("\"first_name\":\"Jeanne\"", "\"first_name\":" + deep)),
                 BundleException.Problem.MALFORMED);
     }
 
