@@ -283,6 +283,7 @@ public final class SyncBenchmarks {
                                 int from = (int) parser.currentTokenLocation().getCharOffset();
                                 while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                                     names.add(parser.currentName());
+                                    parser.nextToken();
                                     values.add(rawValue(parser, line));
                                 }
                                 fieldsJson = line.substring(from, (int) parser.currentTokenLocation().getCharOffset() + 1);
@@ -298,7 +299,8 @@ public final class SyncBenchmarks {
                     String table = entity;
                     PreparedStatement insert = records.get(table);
                     if (insert == null) {
-                        insert = c.prepareStatement("INSERT INTO " + table + " (ID, " + String.join(", ", names)
+                        String idColumn = fr.cercle.persistence.write.Entities.byName(table).orElseThrow().id().getName();
+                        insert = c.prepareStatement("INSERT INTO " + table + " (" + idColumn + ", " + String.join(", ", names)
                                 + ", CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?"
                                 + ", ?".repeat(names.size() + 4) + ")");
                         records.put(table, insert);
