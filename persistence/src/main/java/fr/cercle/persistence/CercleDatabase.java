@@ -3,6 +3,7 @@ package fr.cercle.persistence;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.time.HybridLogicalClock;
 import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.security.DatabaseKey;
 import fr.cercle.persistence.write.ChangeJournal;
 import fr.cercle.persistence.write.ChangeWriter;
 import org.flywaydb.core.Flyway;
@@ -28,6 +29,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One installation's H2 file database: opened once per process, migrated by Flyway at start (after a
@@ -64,15 +66,36 @@ public final class CercleDatabase implements AutoCloseable {
         return open(directory, clock, MIGRATIONS);
     }
 
+    /**
+     * Opens (creating if needed) the encrypted database in this folder ({@code CIPHER=AES}) with the
+     * key a sign-in unwrapped from the {@link fr.cercle.persistence.security.Keyring}.
+     *
+     * @throws WrongDatabaseKeyException if the file is not encrypted with this key
+     */
+    public static CercleDatabase open(Path directory, Clock clock, DatabaseKey key) {
+        return open(directory, clock, key, MIGRATIONS);
+    }
+
     /** As {@link #open(Path, Clock)}, with other migration locations (tests of upgrades use this). */
     public static CercleDatabase open(Path directory, Clock clock, List<String> migrationLocations) {
+        return openWith(directory, clock, migrationLocations, null);
+    }
+
+    /** As {@link #open(Path, Clock, DatabaseKey)}, with other migration locations (tests of upgrades use this). */
+    public static CercleDatabase open(Path directory, Clock clock, DatabaseKey key, List<String> migrationLocations) {
+        return openWith(directory, clock, migrationLocations, Objects.requireNonNull(key, "key"));
+    }
+
+    /** Opens the database, encrypted with {@code key}, or not encrypted if it is null. */
+    private static CercleDatabase openWith(Path directory, Clock clock, List<String> migrationLocations, DatabaseKey key) {
         Path file = directory.resolve(FILE_NAME + ".mv.db");
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new DatabaseUnreadableException(file, e);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(directory), "sa", "");
+        JdbcConnectionPool pool = key == null ? JdbcConnectionPool.create(url(directory), "sa", "")
+                : JdbcConnectionPool.create(url(directory) + ";CIPHER=AES", "sa", key.h2Password());
         pool.setMaxConnections(8);
         try {
             checkOpens(pool, file);
@@ -94,6 +117,10 @@ public final class CercleDatabase implements AutoCloseable {
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw new DatabaseLockedException(file, e);
+            }
+            if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1 || e.getErrorCode() == ErrorCode.WRONG_PASSWORD_FORMAT
+                    || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new WrongDatabaseKeyException(file, e);
             }
             throw new DatabaseUnreadableException(file, e);
         }
