@@ -14,6 +14,7 @@ import fr.cercle.model.time.Hlc;
 import fr.cercle.persistence.jooq.tables.records.ChangeJournalRecord;
 import fr.cercle.persistence.jooq.tables.records.ConflictValueRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -111,31 +112,32 @@ final class VersionStore {
      */
     Set<UUID> knownIds(String entity, Set<UUID> ids) {
         Set<UUID> known = new java.util.HashSet<>();
-        // By id alone, so that H2 takes the id index; the entity is checked here (H2 otherwise picks the
-        // primary key, whose prefix, the entity's name, matches every row).
         if (mayHold(RECORD_VERSION)) {
-            dsl.select(RECORD_VERSION.ENTITY, RECORD_VERSION.ENTITY_ID).from(RECORD_VERSION)
-                    .where(RECORD_VERSION.ENTITY_ID.in(ids))
-                    .forEach(r -> {
-                        if (r.value1().equals(entity)) {
-                            known.add(r.value2());
-                        }
-                    });
+            known.addAll(idsOf(RECORD_VERSION, RECORD_VERSION.ENTITY, RECORD_VERSION.ENTITY_ID, entity, ids));
         }
         if (mayHold(TOMBSTONE)) {
-            dsl.select(TOMBSTONE.ENTITY, TOMBSTONE.ENTITY_ID).from(TOMBSTONE)
-                    .where(TOMBSTONE.ENTITY_ID.in(ids))
-                    .forEach(r -> {
-                        if (r.value1().equals(entity)) {
-                            known.add(r.value2());
-                        }
-                    });
+            known.addAll(idsOf(TOMBSTONE, TOMBSTONE.ENTITY, TOMBSTONE.ENTITY_ID, entity, ids));
         }
         if (mayHold(HELD_CHANGE)) {
             known.addAll(dsl.select(HELD_CHANGE.ENTITY_ID).from(HELD_CHANGE)
                     .where(HELD_CHANGE.ENTITY.eq(entity).and(HELD_CHANGE.ENTITY_ID.in(ids))).fetch(HELD_CHANGE.ENTITY_ID));
         }
         return known;
+    }
+
+    /**
+     * The ids among {@code ids} that the table holds for this entity. Asked by id alone, so that H2
+     * takes the id index; the entity is checked here (H2 otherwise picks the primary key, whose
+     * prefix, the entity's name, matches every row).
+     */
+    private Set<UUID> idsOf(Table<?> table, Field<String> entityField, Field<UUID> idField, String entity, Set<UUID> ids) {
+        Set<UUID> found = new java.util.HashSet<>();
+        dsl.select(entityField, idField).from(table).where(idField.in(ids)).forEach(r -> {
+            if (r.value1().equals(entity)) {
+                found.add(r.value2());
+            }
+        });
+        return found;
     }
 
     /** Whether the table may have rows: false once found empty, until this store writes to it. */

@@ -95,6 +95,36 @@ class EncryptedDatabaseTest {
         }
     }
 
+    @Test
+    void anInstallationFromBeforeEncryptionIsEncryptedInPlaceWithEverythingKept() throws Exception {
+        StaffMember claire = TestData.staff();
+        Beneficiary zephyrine = TestData.beneficiary(claire.id()).lastName(MARKER).build();
+        try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK)) {
+            new StaffRepository(db.dsl(), db.writer()).save(claire, claire.id());
+            new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK).save(zephyrine, claire.id());
+        }
+        Files.createDirectories(dir.resolve(CercleDatabase.BACKUP_FOLDER));
+        Files.write(dir.resolve(CercleDatabase.BACKUP_FOLDER).resolve("cercle-v3-before-upgrade-x.zip"),
+                MARKER.getBytes(StandardCharsets.UTF_8));
+        assertThat(DatabaseEncryption.needed(dir)).isTrue();
+
+        Keyring.Created created = Keyring.create(dir, "claire.martin", "le chat dort au soleil".toCharArray(),
+                KeyringTest.FAST);
+        DatabaseEncryption.encryptInPlace(dir, created.key());
+
+        assertThat(DatabaseEncryption.needed(dir)).isFalse();
+        assertThat(contains(Files.readAllBytes(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db")),
+                MARKER.getBytes(StandardCharsets.UTF_8))).isFalse();
+        try (Stream<Path> backups = Files.list(dir.resolve(CercleDatabase.BACKUP_FOLDER))) {
+            assertThat(backups).as("plain copies from before").isEmpty();
+        }
+        try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK, created.key())) {
+            assertThat(new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK).find(zephyrine.id()))
+                    .contains(zephyrine);
+            assertThat(db.journal().count()).isEqualTo(2);
+        }
+    }
+
     static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
