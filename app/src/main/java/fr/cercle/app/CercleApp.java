@@ -1,6 +1,8 @@
 package fr.cercle.app;
 
 import atlantafx.base.theme.PrimerLight;
+import fr.cercle.app.access.AccessView;
+import fr.cercle.app.access.AccessViewModel;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.shell.MainWindow;
@@ -12,6 +14,7 @@ import fr.cercle.app.task.TaskRunner;
 import fr.cercle.app.ui.Styles;
 import fr.cercle.app.welcome.WelcomeView;
 import fr.cercle.app.welcome.WelcomeViewModel;
+import fr.cercle.persistence.security.DatabaseKey;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -24,10 +27,12 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The JavaFX application: shows the startup screen at once, opens the data in the background, then
- * the welcome (first start) or the main window. A database that cannot be opened gets a clear
+ * The JavaFX application: shows the startup screen at once, then the sign-in (or, the very first
+ * time, the administrator's account), opens the encrypted data in the background, then the welcome
+ * (first start) or the main window. A database that cannot be opened gets a clear
  * dialog and a clean exit.
  */
 public final class CercleApp extends Application {
@@ -63,7 +68,30 @@ public final class CercleApp extends Application {
         stage.show();
         LOG.info("Window shown; opening data in {}", directory);
 
-        tasks.run(() -> Startup.run(directory, options.demo(), Clock.systemDefaultZone(),
+        Clock clock = Clock.systemDefaultZone();
+        tasks.run(() -> AccessViewModel.prepare(directory, options.demo()),
+                mode -> showAccess(stage, mode, directory, i18n, preferences, splash, clock),
+                error -> fail(stage, i18n, directory, error));
+    }
+
+    /** Sign in, or create the first account; then open the data with the key. */
+    private void showAccess(Stage stage, AccessViewModel.Mode mode, Path directory, I18n i18n,
+                            UserPreferences preferences, StartupView splash, Clock clock) {
+        AccessViewModel model = new AccessViewModel(directory, tasks, i18n, clock);
+        Consumer<DatabaseKey> open = key -> {
+            stage.getScene().setRoot(splash.node());
+            openData(stage, directory, key, i18n, preferences, splash, clock);
+        };
+        AccessView view = mode == AccessViewModel.Mode.SIGN_IN
+                ? AccessView.signIn(model, i18n, options.demo(), open)
+                : AccessView.firstAccount(model, i18n, AccessViewModel.holdsPlainData(directory), open);
+        stage.getScene().setRoot(view.node());
+        view.focusFirstField();
+    }
+
+    private void openData(Stage stage, Path directory, DatabaseKey key, I18n i18n, UserPreferences preferences,
+                          StartupView splash, Clock clock) {
+        tasks.run(() -> Startup.run(directory, key, options.demo(), clock,
                         step -> Platform.runLater(() -> splash.show(step))),
                 result -> {
                     SyncService sync = new SyncService(result.db(), tasks, tasks.sibling("cercle-sync"),
@@ -76,15 +104,17 @@ public final class CercleApp extends Application {
                         showWelcome(stage, context);
                     }
                 },
-                error -> {
-                    StartupErrors.Message message = StartupErrors.of(error, i18n, directory);
-                    Alert alert = new Alert(Alert.AlertType.ERROR, message.content());
-                    alert.setTitle(i18n.get("app.name"));
-                    alert.setHeaderText(message.header());
-                    alert.initOwner(stage);
-                    alert.showAndWait();
-                    Platform.exit();
-                });
+                error -> fail(stage, i18n, directory, error));
+    }
+
+    private static void fail(Stage stage, I18n i18n, Path directory, Throwable error) {
+        StartupErrors.Message message = StartupErrors.of(error, i18n, directory);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message.content());
+        alert.setTitle(i18n.get("app.name"));
+        alert.setHeaderText(message.header());
+        alert.initOwner(stage);
+        alert.showAndWait();
+        Platform.exit();
     }
 
     private void showWelcome(Stage stage, AppContext ctx) {

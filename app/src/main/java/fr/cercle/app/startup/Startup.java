@@ -9,12 +9,14 @@ import fr.cercle.persistence.demo.DemoDataGenerator;
 import fr.cercle.persistence.demo.Progress;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.security.DatabaseKey;
 import fr.cercle.persistence.staff.StaffRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -38,10 +40,21 @@ public final class Startup {
     public record Result(CercleDatabase db, Optional<Installation> installation, Optional<StaffMember> author) {
     }
 
+    /** Opens the encrypted data with the key a sign-in gave. */
+    public static Result run(Path dataDir, DatabaseKey key, boolean demo, Clock clock, Consumer<Step> step) {
+        return run(dataDir, Objects.requireNonNull(key, "key"), demo, clock, step, true);
+    }
+
+    /** Opens data that are not encrypted: the benchmarks' databases, made by tools rather than by a sign-in. */
     public static Result run(Path dataDir, boolean demo, Clock clock, Consumer<Step> step) {
+        return run(dataDir, null, demo, clock, step, false);
+    }
+
+    private static Result run(Path dataDir, DatabaseKey key, boolean demo, Clock clock, Consumer<Step> step,
+                              boolean encrypted) {
         long started = System.nanoTime();
         step.accept(Step.OPENING);
-        CercleDatabase db = CercleDatabase.open(dataDir, clock);
+        CercleDatabase db = encrypted ? CercleDatabase.open(dataDir, clock, key) : CercleDatabase.open(dataDir, clock);
         try {
             step.accept(Step.REFERENCE);
             new CommuneReferenceLoader(db.dsl(), clock).ensureLoaded();

@@ -3,6 +3,8 @@ package fr.cercle.sync.cli;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.installation.Installation;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.security.Keyring;
+import fr.cercle.persistence.security.SignInException;
 import fr.cercle.persistence.DataDirectory;
 import fr.cercle.persistence.DatabaseLockedException;
 import fr.cercle.persistence.StorageException;
@@ -36,6 +38,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -56,6 +60,8 @@ public final class Main {
                                                            made here) to a file; .gz compresses it
               import  [--data-dir DIR] FILE                apply a file from the server or another installation
               sync    [--data-dir DIR] --server URL        exchange changes with the server over HTTP
+            Encrypted data (an installation with accounts) need an account: --login L (else CERCLE_LOGIN), and
+            its password in CERCLE_PASSWORD, else asked on the console.
 
             The central server (its data: an H2 file in --data-dir, or PostgreSQL with --jdbc-url):
               server  [--port 8645] [--bind ADDRESS] [--data-dir DIR | --jdbc-url URL --user U --password P]
@@ -70,11 +76,17 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final Map<String, String> environment;
 
     Main(PrintStream out, PrintStream err, Clock clock) {
+        this(out, err, clock, System.getenv());
+    }
+
+    Main(PrintStream out, PrintStream err, Clock clock, Map<String, String> environment) {
         this.out = out;
         this.err = err;
         this.clock = clock;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -95,10 +107,10 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (args.get(0)) {
-                case "status" -> status(new Arguments(rest, Set.of("data-dir"), Set.of()));
-                case "export" -> export(new Arguments(rest, Set.of("data-dir", "out"), Set.of("all")));
-                case "import" -> importFile(new Arguments(rest, Set.of("data-dir"), Set.of()));
-                case "sync" -> sync(new Arguments(rest, Set.of("data-dir", "server"), Set.of()));
+                case "status" -> status(new Arguments(rest, Set.of("data-dir", "login"), Set.of()));
+                case "export" -> export(new Arguments(rest, Set.of("data-dir", "login", "out"), Set.of("all")));
+                case "import" -> importFile(new Arguments(rest, Set.of("data-dir", "login"), Set.of()));
+                case "sync" -> sync(new Arguments(rest, Set.of("data-dir", "login", "server"), Set.of()));
                 case "server" -> server(new Arguments(rest, union(SERVER_OPTIONS, "port", "bind", "drop-folder"), Set.of()));
                 case "server-import" -> serverImport(new Arguments(rest, SERVER_OPTIONS, Set.of()));
                 case "server-export" -> serverExport(new Arguments(rest, union(SERVER_OPTIONS, "device", "after", "out"), Set.of()));
@@ -109,6 +121,9 @@ public final class Main {
             err.println(e.getMessage());
             err.print(USAGE);
             return 2;
+        } catch (SignInException e) {
+            err.println("Not signed in: " + e.getMessage() + ".");
+            return 1;
         } catch (DatabaseLockedException e) {
             err.println("The data folder is in use by a running Cercle: close it first.");
             return 1;
@@ -137,7 +152,17 @@ public final class Main {
         if (!Files.exists(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db"))) {
             throw new StorageException("No Cercle data in " + dir);
         }
-        return CercleDatabase.open(dir, clock);
+        if (!Keyring.exists(dir)) {
+            return CercleDatabase.open(dir, clock);
+        }
+        String login = args.get("login").or(() -> Optional.ofNullable(environment.get("CERCLE_LOGIN")))
+                .orElseThrow(() -> new Arguments.UsageException("The data in " + dir
+                        + " are encrypted: give an account with --login (or CERCLE_LOGIN)"));
+        char[] password = Optional.ofNullable(environment.get("CERCLE_PASSWORD")).map(String::toCharArray)
+                .or(() -> Optional.ofNullable(System.console()).map(c -> c.readPassword("Password of %s: ", login)))
+                .orElseThrow(() -> new Arguments.UsageException("The data in " + dir
+                        + " are encrypted: give the password of " + login + " in CERCLE_PASSWORD"));
+        return CercleDatabase.open(dir, clock, Keyring.load(dir).unlock(login, password, clock.instant()));
     }
 
     private static String organisation(CercleDatabase db) {

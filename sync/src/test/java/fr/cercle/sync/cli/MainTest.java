@@ -19,6 +19,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,36 @@ class MainTest {
         }
         assertThat(run("status", "--data-dir", ccas.toString())).isZero();
         assertThat(out()).contains("Conflicts        0 to decide");
+    }
+
+    @Test
+    void anInstallationWithAccountsNeedsOneToBeScripted() throws Exception {
+        Path village = dir.resolve("village");
+        var created = fr.cercle.persistence.security.Keyring.create(village, "secretaire",
+                "la mairie ouvre le mardi".toCharArray(), 1_000);
+        try (CercleDatabase db = CercleDatabase.open(village, TestData.CLOCK, created.key())) {
+            Installations.seed(db, TestData.staff());
+        }
+        String usb = dir.resolve("usb/village.cercle").toString();
+
+        assertThat(run("export", "--data-dir", village.toString(), "--out", usb)).isEqualTo(2);
+        assertThat(err()).contains("are encrypted: give an account with --login");
+
+        Map<String, String> wrong = Map.of("CERCLE_PASSWORD", "la mairie ferme le lundi");
+        assertThat(runWith(wrong, "export", "--data-dir", village.toString(), "--login", "secretaire", "--out", usb))
+                .isEqualTo(1);
+        assertThat(err()).startsWith("Not signed in: Wrong login or password");
+
+        Map<String, String> right = Map.of("CERCLE_LOGIN", "secretaire", "CERCLE_PASSWORD", "la mairie ouvre le mardi");
+        assertThat(runWith(right, "export", "--data-dir", village.toString(), "--out", usb)).isZero();
+        assertThat(out()).contains("Wrote 2 change(s)");
+    }
+
+    int runWith(Map<String, String> environment, String... args) {
+        out.reset();
+        err.reset();
+        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.systemUTC(), environment).run(List.of(args));
     }
 
     @Test

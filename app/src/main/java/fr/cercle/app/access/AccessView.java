@@ -1,0 +1,167 @@
+package fr.cercle.app.access;
+
+import atlantafx.base.theme.Styles;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.persistence.security.DatabaseKey;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Consumer;
+
+/**
+ * The screens before the data open: sign in, or, at the very first start, create the administrator's
+ * account and note the recovery code. One card in the middle of the window, as the welcome.
+ */
+public final class AccessView {
+
+    private final StackPane root = new StackPane();
+    private final TextField login = new TextField();
+    private final VBox card = new VBox(14);
+
+    private AccessView() {
+        card.setPadding(new Insets(32));
+        card.setMaxWidth(520);
+        card.getStyleClass().add("welcome-card");
+        VBox centered = new VBox(card);
+        centered.setAlignment(Pos.TOP_CENTER);
+        centered.setPadding(new Insets(60, 24, 40, 24));
+        ScrollPane scroll = new ScrollPane(centered);
+        scroll.setFitToWidth(true);
+        root.getChildren().add(scroll);
+        root.getStyleClass().add("welcome");
+        login.setId("login");
+    }
+
+    /** Asks for a login and password; {@code demo} shows the demo account's, filled in. */
+    public static AccessView signIn(AccessViewModel model, I18n i18n, boolean demo, Consumer<DatabaseKey> done) {
+        AccessView view = new AccessView();
+        Label title = title(i18n.get("app.name"));
+        Label intro = wrapped(i18n.get("access.signIn.intro"));
+        view.login.textProperty().bindBidirectional(model.loginProperty());
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        Button signIn = new Button(i18n.get("access.signIn.button"));
+        signIn.setId("signIn");
+        signIn.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        signIn.setDefaultButton(true);
+        signIn.setMaxWidth(Double.MAX_VALUE);
+        signIn.disableProperty().bind(model.busyProperty());
+        signIn.setOnAction(e -> model.signIn(done));
+        view.card.getChildren().addAll(title, intro,
+                labelled(i18n.get("access.login"), view.login), labelled(i18n.get("access.password"), password),
+                message(model), signIn, wrapped(i18n.get("access.signIn.forgotten")));
+        if (demo) {
+            model.loginProperty().set(AccessViewModel.DEMO_LOGIN);
+            model.passwordProperty().set(AccessViewModel.DEMO_PASSWORD);
+            Label hint = wrapped(i18n.format("access.signIn.demo", AccessViewModel.DEMO_LOGIN, AccessViewModel.DEMO_PASSWORD));
+            hint.getStyleClass().add(Styles.ACCENT);
+            view.card.getChildren().add(2, hint);
+        }
+        return view;
+    }
+
+    /** The very first start: the administrator's account, then the recovery code, once. */
+    public static AccessView firstAccount(AccessViewModel model, I18n i18n, boolean plainDataHere,
+                                          Consumer<DatabaseKey> done) {
+        AccessView view = new AccessView();
+        VBox create = new VBox(14);
+        create.getChildren().add(title(i18n.get("access.first.title")));
+        create.getChildren().add(wrapped(i18n.get("access.first.intro")));
+        if (plainDataHere) {
+            create.getChildren().add(wrapped(i18n.get("access.first.existing")));
+        }
+        view.login.textProperty().bindBidirectional(model.loginProperty());
+        view.login.setPromptText(i18n.get("access.login.prompt"));
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        PasswordField confirmation = new PasswordField();
+        confirmation.setId("confirmation");
+        confirmation.textProperty().bindBidirectional(model.confirmationProperty());
+        Label rule = wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
+        rule.getStyleClass().add(Styles.TEXT_MUTED);
+        Button createButton = new Button(i18n.get("access.first.button"));
+        createButton.setId("createAccount");
+        createButton.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        createButton.setDefaultButton(true);
+        createButton.setMaxWidth(Double.MAX_VALUE);
+        createButton.disableProperty().bind(model.busyProperty());
+        createButton.setOnAction(e -> model.createFirstAccount());
+        create.getChildren().addAll(labelled(i18n.get("access.login"), view.login),
+                labelled(i18n.get("access.password"), password), rule,
+                labelled(i18n.get("access.confirmation"), confirmation), message(model), createButton);
+
+        VBox recovery = new VBox(14);
+        Label code = new Label();
+        code.setId("recoveryCode");
+        code.textProperty().bind(model.recoveryCodeProperty());
+        code.getStyleClass().addAll(Styles.TITLE_3, "recovery-code");
+        CheckBox noted = new CheckBox(i18n.get("access.recovery.noted"));
+        noted.setId("recoveryNoted");
+        noted.setWrapText(true);
+        Button proceed = new Button(i18n.get("access.recovery.continue"));
+        proceed.setId("continue");
+        proceed.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        proceed.setMaxWidth(Double.MAX_VALUE);
+        proceed.disableProperty().bind(noted.selectedProperty().not());
+        proceed.setOnAction(e -> model.proceed(done));
+        recovery.getChildren().addAll(title(i18n.get("access.recovery.title")), wrapped(i18n.get("access.recovery.intro")),
+                code, wrapped(i18n.get("access.recovery.keep")), noted, proceed);
+
+        view.card.getChildren().setAll(create);
+        model.recoveryCodeProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                view.card.getChildren().setAll(recovery);
+            }
+        });
+        return view;
+    }
+
+    private static Label title(String text) {
+        Label title = new Label(text);
+        title.getStyleClass().add(Styles.TITLE_2);
+        return title;
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    private static Node labelled(String text, javafx.scene.control.Control field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        field.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(4, label, field);
+    }
+
+    private static Label message(AccessViewModel model) {
+        Label message = new Label();
+        message.setId("accessMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add(Styles.DANGER);
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    public StackPane node() {
+        return root;
+    }
+
+    public void focusFirstField() {
+        login.requestFocus();
+    }
+}
