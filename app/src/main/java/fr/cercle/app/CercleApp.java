@@ -87,6 +87,7 @@ public final class CercleApp extends Application {
                 : AccessView.firstAccount(model, i18n, AccessViewModel.holdsPlainData(directory), open);
         stage.getScene().setRoot(view.node());
         view.focusFirstField();
+        LOG.info("Access screen ready ({})", mode);
     }
 
     private void openData(Stage stage, Path directory, DatabaseKey key, I18n i18n, UserPreferences preferences,
