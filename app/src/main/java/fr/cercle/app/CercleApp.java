@@ -3,6 +3,7 @@ package fr.cercle.app;
 import atlantafx.base.theme.PrimerLight;
 import fr.cercle.app.access.AccessView;
 import fr.cercle.app.access.AccessViewModel;
+import fr.cercle.app.access.ScreenLock;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.shell.MainWindow;
@@ -43,6 +44,10 @@ public final class CercleApp extends Application {
 
     private TaskRunner tasks;
     private AppContext context;
+    /** Who signed in, and the lock that asks for their password again after inactivity. */
+    private String signedIn;
+    private AccessViewModel access;
+    private ScreenLock screenLock;
 
     /** Called by {@link Main} before launching: JavaFX creates this class itself, without arguments. */
     static void prepare(LaunchOptions launchOptions, Path directory) {
@@ -79,6 +84,8 @@ public final class CercleApp extends Application {
                             UserPreferences preferences, StartupView splash, Clock clock) {
         AccessViewModel model = new AccessViewModel(directory, tasks, i18n, clock);
         Consumer<DatabaseKey> open = key -> {
+            signedIn = model.loginProperty().get().strip().toLowerCase(java.util.Locale.ROOT);
+            access = model;
             stage.getScene().setRoot(splash.node());
             openData(stage, directory, key, i18n, preferences, splash, clock);
         };
@@ -127,8 +134,12 @@ public final class CercleApp extends Application {
     private void showMain(Stage stage, AppContext ctx) {
         context = ctx;
         MainWindow window = new MainWindow(ctx, other -> showMain(stage, other));
+        if (screenLock != null) {
+            screenLock.stop();
+        }
         window.installShortcuts();
         setRoot(stage, window.node());
+        screenLock = new ScreenLock(stage.getScene(), access, ctx.i18n(), signedIn, ctx.preferences());
         ctx.sync().startAutomatic();
         stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));
         LOG.info("Main window ready");
@@ -141,6 +152,9 @@ public final class CercleApp extends Application {
 
     @Override
     public void stop() {
+        if (screenLock != null) {
+            screenLock.stop();
+        }
         if (context != null) {
             context.sync().close();
         }

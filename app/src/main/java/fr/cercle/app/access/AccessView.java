@@ -26,6 +26,7 @@ public final class AccessView {
     private final StackPane root = new StackPane();
     private final TextField login = new TextField();
     private final VBox card = new VBox(14);
+    private javafx.scene.control.Control focus = login;
 
     private AccessView() {
         card.setPadding(new Insets(32));
@@ -67,6 +68,26 @@ public final class AccessView {
             hint.getStyleClass().add(Styles.ACCENT);
             view.card.getChildren().add(2, hint);
         }
+        return view;
+    }
+
+    /** The window locked after inactivity: the same person's password again, or nothing shows. */
+    public static AccessView locked(AccessViewModel model, I18n i18n, String login, long minutes, Runnable done) {
+        AccessView view = new AccessView();
+        PasswordField password = new PasswordField();
+        password.setId("unlockPassword");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        Button unlock = new Button(i18n.get("access.locked.button"));
+        unlock.setId("unlock");
+        unlock.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        unlock.setDefaultButton(true);
+        unlock.setMaxWidth(Double.MAX_VALUE);
+        unlock.disableProperty().bind(model.busyProperty());
+        unlock.setOnAction(e -> model.unlock(login, done));
+        view.card.getChildren().addAll(title(i18n.get("access.locked.title")),
+                wrapped(i18n.format("access.locked.intro", minutes, login)),
+                labelled(i18n.get("access.password"), password), message(model), unlock);
+        view.focus = password;
         return view;
     }
 
@@ -162,6 +183,6 @@ public final class AccessView {
     }
 
     public void focusFirstField() {
-        login.requestFocus();
+        focus.requestFocus();
     }
 }

@@ -116,6 +116,29 @@ public final class AccessViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /**
+     * Unlocks a locked window: {@code login}'s password again, checked against the keyring (failures
+     * count towards the lockout as at sign-in); {@code done} runs on the JavaFX thread.
+     */
+    public void unlock(String login, Runnable done) {
+        if (password.get().isEmpty()) {
+            message.set(i18n.get("access.signIn.empty"));
+            return;
+        }
+        char[] typed = password.get().toCharArray();
+        busy.set(true);
+        message.set("");
+        tasks.run(() -> Keyring.load(dataDir).unlock(login, typed, clock.instant()), key -> {
+            busy.set(false);
+            password.set("");
+            done.run();
+        }, error -> {
+            busy.set(false);
+            password.set("");
+            message.set(signInProblem(error));
+        });
+    }
+
     /** Signs in; {@code done} gets the database key on the JavaFX thread. */
     public void signIn(Consumer<DatabaseKey> done) {
         if (login.get().isBlank() || password.get().isEmpty()) {

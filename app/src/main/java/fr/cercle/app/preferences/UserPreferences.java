@@ -23,6 +23,12 @@ public final class UserPreferences {
     private static final Logger LOG = LoggerFactory.getLogger(UserPreferences.class);
     static final String FILE = "preferences.properties";
     static final String LANGUAGE = "language";
+    static final String LOCK_AFTER = "lock.afterMinutes";
+    /** The delays of inactivity after which Cercle may lock itself; there is no "never" (shared PCs). */
+    public static final java.util.List<java.time.Duration> LOCK_DELAYS = java.util.List.of(
+            java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(15),
+            java.time.Duration.ofMinutes(30));
+    public static final java.time.Duration DEFAULT_LOCK_AFTER = java.time.Duration.ofMinutes(10);
 
     private final Path file;
     private final Properties values = new Properties();
@@ -47,6 +53,25 @@ public final class UserPreferences {
     public Language language() {
         Language chosen = Language.fromCode(values.getProperty(LANGUAGE));
         return chosen != null ? chosen : Language.fromLocale(Locale.getDefault());
+    }
+
+    /** After how long without a key pressed or the mouse moved Cercle locks itself. */
+    public java.time.Duration lockAfter() {
+        try {
+            java.time.Duration chosen = java.time.Duration.ofMinutes(
+                    Long.parseLong(values.getProperty(LOCK_AFTER, String.valueOf(DEFAULT_LOCK_AFTER.toMinutes()))));
+            return LOCK_DELAYS.contains(chosen) ? chosen : DEFAULT_LOCK_AFTER;
+        } catch (NumberFormatException e) {
+            return DEFAULT_LOCK_AFTER;
+        }
+    }
+
+    public void setLockAfter(java.time.Duration after) {
+        if (!LOCK_DELAYS.contains(after)) {
+            throw new IllegalArgumentException("Not one of the lock delays: " + after);
+        }
+        values.setProperty(LOCK_AFTER, String.valueOf(after.toMinutes()));
+        save();
     }
 
     public void setLanguage(Language language) {

@@ -50,6 +50,19 @@ public final class SettingsPage implements Page {
         apply.setOnAction(e -> model.applyLanguage(chosen -> relaunch.accept(context.withI18n(new fr.cercle.app.i18n.I18n(chosen)))));
         form.field(i18n.get("settings.language.label"), new HBox(8, language, apply), null, language);
 
+        form.section(i18n.get("settings.lock"));
+        ComboBox<java.time.Duration> lock = Choices.of(fr.cercle.app.preferences.UserPreferences.LOCK_DELAYS,
+                d -> i18n.format("settings.lock.minutes", d.toMinutes()), "");
+        lock.setId("lockAfter");
+        lock.setValue(context.preferences().lockAfter());
+        lock.valueProperty().addListener((obs, old, chosen) -> {
+            if (chosen != null && !chosen.equals(old)) {
+                context.preferences().setLockAfter(chosen);
+                notify.accept(i18n.format("settings.lock.changed", chosen.toMinutes()));
+            }
+        });
+        form.field(i18n.get("settings.lock.label"), lock, null, lock);
+
         form.section(i18n.get("settings.author"));
         Label authorNote = new Label(i18n.get("settings.author.note"));
         authorNote.setWrapText(true);
