@@ -1,5 +1,6 @@
 package fr.cercle.app;
 
+import fr.cercle.app.access.Session;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.sync.SyncService;
@@ -13,6 +14,7 @@ import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
+import fr.cercle.persistence.local.AccountRepository;
 import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.staff.StaffRepository;
 import fr.cercle.persistence.write.ConflictRepository;
@@ -38,14 +40,15 @@ public final class AppContext {
     private final ObjectProperty<StaffMember> currentStaff;
     private final SyncService sync;
     private final FilePicker files;
+    private final Session session;
 
     public AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
                       StaffMember currentStaff, SyncService sync) {
-        this(db, tasks, i18n, preferences, demo, new SimpleObjectProperty<>(currentStaff), sync, FilePicker.system());
+        this(db, tasks, i18n, preferences, demo, new SimpleObjectProperty<>(currentStaff), sync, FilePicker.system(), null);
     }
 
     private AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
-                       ObjectProperty<StaffMember> currentStaff, SyncService sync, FilePicker files) {
+                       ObjectProperty<StaffMember> currentStaff, SyncService sync, FilePicker files, Session session) {
         this.db = db;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -54,16 +57,31 @@ public final class AppContext {
         this.currentStaff = currentStaff;
         this.sync = sync;
         this.files = files;
+        this.session = session;
     }
 
     /** The same context speaking another language (the interface is rebuilt with it). */
     public AppContext withI18n(I18n other) {
-        return new AppContext(db, tasks, other, preferences, demo, currentStaff, sync, files);
+        return new AppContext(db, tasks, other, preferences, demo, currentStaff, sync, files, session);
     }
 
     /** The same context asking for files another way (the flow tests choose them in advance). */
     public AppContext withFiles(FilePicker other) {
-        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, sync, other);
+        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, sync, other, session);
+    }
+
+    /** The same context for the person who signed in (the application; the tests may leave it out). */
+    public AppContext withSession(Session signedIn) {
+        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, sync, files, signedIn);
+    }
+
+    /** Who signed in, if anyone did (always in the application). */
+    public java.util.Optional<Session> session() {
+        return java.util.Optional.ofNullable(session);
+    }
+
+    public AccountRepository accounts() {
+        return new AccountRepository(db.dsl(), db.clock());
     }
 
     public TaskRunner tasks() {

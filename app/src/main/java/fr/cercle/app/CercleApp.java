@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import fr.cercle.app.access.AccessView;
 import fr.cercle.app.access.AccessViewModel;
 import fr.cercle.app.access.ScreenLock;
+import fr.cercle.app.access.Session;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.shell.MainWindow;
@@ -99,13 +100,13 @@ public final class CercleApp extends Application {
 
     private void openData(Stage stage, Path directory, DatabaseKey key, I18n i18n, UserPreferences preferences,
                           StartupView splash, Clock clock) {
-        tasks.run(() -> Startup.run(directory, key, options.demo(), clock,
+        tasks.run(() -> Startup.run(directory, key, signedIn, options.demo(), clock,
                         step -> Platform.runLater(() -> splash.show(step))),
                 result -> {
                     SyncService sync = new SyncService(result.db(), tasks, tasks.sibling("cercle-sync"),
                             SyncService.FIRST_DELAY);
                     context = new AppContext(result.db(), tasks, i18n, preferences, options.demo(),
-                            result.author().orElse(null), sync);
+                            result.author().orElse(null), sync).withSession(new Session(signedIn, key, directory));
                     if (result.installation().isPresent() && result.author().isPresent()) {
                         showMain(stage, context);
                     } else {

@@ -137,12 +137,87 @@ public final class SettingsPage implements Page {
         failure.getStyleClass().add(Styles.DANGER);
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox content = new VBox(12, title, failure, form.node());
+        VBox content = new VBox(12, title, failure, form.node(), accounts(context, notify));
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setMaxWidth(900);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
         model.load();
+    }
+
+    /** The accounts of this installation: shown to its administrators only. */
+    private static Node accounts(AppContext context, Consumer<String> notify) {
+        I18n i18n = context.i18n();
+        AccountsViewModel model = new AccountsViewModel(context);
+        FormLayout form = new FormLayout();
+        form.section(i18n.get("settings.accounts"));
+        Label note = new Label(i18n.get("settings.accounts.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        form.full(note);
+        VBox list = new VBox(6);
+        list.setId("accounts");
+        model.rows().addListener((javafx.collections.ListChangeListener<AccountsViewModel.Row>) change -> {
+            list.getChildren().clear();
+            for (AccountsViewModel.Row row : model.rows()) {
+                Label who = new Label(row.login());
+                who.getStyleClass().add(Styles.TEXT_BOLD);
+                who.setMinWidth(160);
+                Label what = new Label(row.roles() + (row.staff().isEmpty() ? "" : " — " + row.staff()));
+                what.setWrapText(true);
+                HBox line = new HBox(12, who, what);
+                line.setAlignment(Pos.CENTER_LEFT);
+                if (!row.self()) {
+                    Button remove = new Button(i18n.get("settings.accounts.remove"));
+                    remove.setId("removeAccount-" + row.login().replace('.', '_')); // a dot would read as a CSS class
+                    remove.getStyleClass().add(Styles.DANGER);
+                    remove.setOnAction(e -> model.remove(row.login(),
+                            gone -> notify.accept(i18n.format("settings.accounts.removed", gone))));
+                    Region space = new Region();
+                    HBox.setHgrow(space, javafx.scene.layout.Priority.ALWAYS);
+                    line.getChildren().addAll(space, remove);
+                }
+                list.getChildren().add(line);
+            }
+        });
+        form.full(list);
+        TextField login = new TextField();
+        login.setId("accountLogin");
+        login.setPromptText(i18n.get("access.login.prompt"));
+        login.textProperty().bindBidirectional(model.loginProperty());
+        form.field(i18n.get("access.login") + " *", login, model.error(fr.cercle.model.access.Account.LOGIN), login);
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("accountPassword");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        form.field(i18n.get("settings.accounts.password") + " *", password, model.error(AccountsViewModel.PASSWORD), password);
+        ComboBox<StaffMember> member = Choices.of(List.of(), StaffMember::fullName, i18n.get("settings.accounts.noStaff"));
+        member.setId("accountStaff");
+        member.setItems(model.staff());
+        member.valueProperty().bindBidirectional(model.memberProperty());
+        form.field(i18n.get("settings.accounts.staff"), member, model.error(fr.cercle.model.access.Account.STAFF), member);
+        FlowPane roles = new FlowPane(16, 8);
+        for (fr.cercle.model.access.Role role : fr.cercle.model.access.Role.values()) {
+            CheckBox box = new CheckBox(i18n.label(role));
+            box.setId("role-" + role.name());
+            box.selectedProperty().bindBidirectional(model.roleProperty(role));
+            roles.getChildren().add(box);
+        }
+        form.field(i18n.get("settings.accounts.roles") + " *", roles, model.error(fr.cercle.model.access.Account.ROLES),
+                (CheckBox) roles.getChildren().get(0));
+        Button save = new Button(i18n.get("settings.accounts.save"), Icons.of(Material2OutlinedMZ.PERSON_ADD));
+        save.setId("saveAccount");
+        save.setOnAction(e -> model.save(saved -> notify.accept(i18n.format("settings.accounts.saved", saved))));
+        form.full(save);
+        Label failure = new Label();
+        failure.textProperty().bind(model.failureProperty());
+        failure.getStyleClass().add(Styles.DANGER);
+        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+        VBox section = new VBox(8, form.node(), failure);
+        section.visibleProperty().bind(model.administratorProperty());
+        section.managedProperty().bind(section.visibleProperty());
+        model.load();
+        return section;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.cercle.app.startup;
 
+import fr.cercle.model.access.Account;
+import fr.cercle.model.access.Role;
 import fr.cercle.model.installation.Installation;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
@@ -8,6 +10,7 @@ import fr.cercle.persistence.commune.CommuneReferenceLoader;
 import fr.cercle.persistence.demo.DemoDataGenerator;
 import fr.cercle.persistence.demo.Progress;
 import fr.cercle.persistence.installation.InstallationRepository;
+import fr.cercle.persistence.local.AccountRepository;
 import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.security.DatabaseKey;
 import fr.cercle.persistence.staff.StaffRepository;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,9 +44,26 @@ public final class Startup {
     public record Result(CercleDatabase db, Optional<Installation> installation, Optional<StaffMember> author) {
     }
 
-    /** Opens the encrypted data with the key a sign-in gave. */
-    public static Result run(Path dataDir, DatabaseKey key, boolean demo, Clock clock, Consumer<Step> step) {
-        return run(dataDir, Objects.requireNonNull(key, "key"), demo, clock, step, true);
+    /**
+     * Opens the encrypted data with the key {@code login}'s sign-in gave. A login without an account
+     * yet is this installation's first (or the demo's): it becomes its administrator, and its
+     * coordinator once it acts as a staff member.
+     */
+    public static Result run(Path dataDir, DatabaseKey key, String login, boolean demo, Clock clock, Consumer<Step> step) {
+        Result result = run(dataDir, Objects.requireNonNull(key, "key"), demo, clock, step, true);
+        try {
+            AccountRepository accounts = new AccountRepository(result.db().dsl(), clock);
+            if (accounts.find(login).isEmpty()) {
+                Optional<StaffId> staff = result.author().map(StaffMember::id);
+                Set<Role> roles = staff.isPresent() ? Set.of(Role.ADMINISTRATOR, Role.COORDINATOR) : Set.of(Role.ADMINISTRATOR);
+                accounts.save(new Account(login, staff, roles), login);
+                LOG.info("First account of this installation recorded, roles {}", roles);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            result.db().close();
+            throw e;
+        }
     }
 
     /** Opens data that are not encrypted: the benchmarks' databases, made by tools rather than by a sign-in. */

@@ -3,6 +3,8 @@ package fr.cercle.app.welcome;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.ProblemMessages;
+import fr.cercle.model.access.Account;
+import fr.cercle.model.access.Role;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.commune.Commune;
 import fr.cercle.model.installation.Structure;
@@ -28,6 +30,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -124,6 +127,15 @@ public final class WelcomeViewModel {
                 context.installation().save(tx, structure);
             });
             context.localSettings().put(LocalSettings.CURRENT_STAFF, member.id().toString());
+            // The person who created this installation's first account follows files as this staff member.
+            context.session().flatMap(s -> context.accounts().find(s.login()))
+                    .filter(account -> account.staff().isEmpty())
+                    .ifPresent(account -> {
+                        Set<Role> roles = EnumSet.copyOf(account.roles());
+                        roles.add(Role.COORDINATOR);
+                        context.accounts().save(new Account(account.login(), Optional.of(member.id()), roles),
+                                account.login());
+                    });
             return member;
         }, saved -> {
             busy.set(false);

@@ -89,7 +89,7 @@ class ArchitectureTest {
                                 com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
                                         "insertInto|update|deleteFrom|delete|mergeInto|truncate|execute|batch.*|newRecord"))))
                 .because("every change to synced data must go through ChangeWriter, which journals it for sync; "
-                        + "only device-local settings and the communes reference are written elsewhere (and the "
+                        + "only device-local settings and accounts and the communes reference are written elsewhere (and the "
                         + "central server, which keeps its own database)")
                 .check(classes);
     }

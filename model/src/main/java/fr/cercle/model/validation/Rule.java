@@ -28,5 +28,7 @@ public enum Rule {
     /** A free tag contains a comma or is longer than {0} characters. */
     INVALID_TAG,
     /** Not a known language code. */
-    UNKNOWN_LANGUAGE
+    UNKNOWN_LANGUAGE,
+    /** A login is 2 to 40 lower-case letters without accents, digits, dots or dashes. */
+    INVALID_LOGIN
 }
