@@ -58,9 +58,24 @@ public final class AccessView {
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.disableProperty().bind(model.busyProperty());
         signIn.setOnAction(e -> model.signIn(done));
+        javafx.scene.control.Hyperlink useRecovery = new javafx.scene.control.Hyperlink(i18n.get("access.recover.link"));
+        useRecovery.setId("useRecovery");
+        useRecovery.setWrapText(true);
         view.card.getChildren().addAll(title, intro,
                 labelled(i18n.get("access.login"), view.login), labelled(i18n.get("access.password"), password),
-                message(model), signIn, wrapped(i18n.get("access.signIn.forgotten")));
+                message(model), signIn, wrapped(i18n.get("access.signIn.forgotten")), useRecovery);
+        java.util.List<Node> signInContent = java.util.List.copyOf(view.card.getChildren());
+        VBox recover = recoverForm(model, i18n, () -> view.card.getChildren().setAll(signInContent));
+        useRecovery.setOnAction(e -> {
+            model.passwordProperty().set("");
+            view.card.getChildren().setAll(recover);
+        });
+        VBox recovery = recoveryCode(model, i18n, done);
+        model.recoveryCodeProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                view.card.getChildren().setAll(recovery);
+            }
+        });
         if (demo) {
             model.loginProperty().set(AccessViewModel.DEMO_LOGIN);
             model.passwordProperty().set(AccessViewModel.DEMO_PASSWORD);
@@ -122,7 +137,19 @@ public final class AccessView {
                 labelled(i18n.get("access.password"), password), rule,
                 labelled(i18n.get("access.confirmation"), confirmation), message(model), createButton);
 
-        VBox recovery = new VBox(14);
+        VBox recovery = recoveryCode(model, i18n, done);
+
+        view.card.getChildren().setAll(create);
+        model.recoveryCodeProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                view.card.getChildren().setAll(recovery);
+            }
+        });
+        return view;
+    }
+
+    /** The recovery code, shown once (after the first account, or after a recovery renewed it). */
+    private static VBox recoveryCode(AccessViewModel model, I18n i18n, Consumer<DatabaseKey> done) {
         Label code = new Label();
         code.setId("recoveryCode");
         code.textProperty().bind(model.recoveryCodeProperty());
@@ -136,16 +163,40 @@ public final class AccessView {
         proceed.setMaxWidth(Double.MAX_VALUE);
         proceed.disableProperty().bind(noted.selectedProperty().not());
         proceed.setOnAction(e -> model.proceed(done));
-        recovery.getChildren().addAll(title(i18n.get("access.recovery.title")), wrapped(i18n.get("access.recovery.intro")),
+        return new VBox(14, title(i18n.get("access.recovery.title")), wrapped(i18n.get("access.recovery.intro")),
                 code, wrapped(i18n.get("access.recovery.keep")), noted, proceed);
+    }
 
-        view.card.getChildren().setAll(create);
-        model.recoveryCodeProperty().addListener((o, was, now) -> {
-            if (now != null && !now.isEmpty()) {
-                view.card.getChildren().setAll(recovery);
-            }
-        });
-        return view;
+    /** A forgotten administrator password: the recovery code, the login, a new password. */
+    private static VBox recoverForm(AccessViewModel model, I18n i18n, Runnable back) {
+        TextField login = new TextField();
+        login.setId("recoverLogin");
+        login.textProperty().bindBidirectional(model.loginProperty());
+        TextField code = new TextField();
+        code.setId("recoveryCodeInput");
+        code.setPromptText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX");
+        code.textProperty().bindBidirectional(model.codeProperty());
+        PasswordField password = new PasswordField();
+        password.setId("newPassword");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        PasswordField confirmation = new PasswordField();
+        confirmation.setId("newConfirmation");
+        confirmation.textProperty().bindBidirectional(model.confirmationProperty());
+        Button recover = new Button(i18n.get("access.recover.button"));
+        recover.setId("recover");
+        recover.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        recover.setDefaultButton(true);
+        recover.setMaxWidth(Double.MAX_VALUE);
+        recover.disableProperty().bind(model.busyProperty());
+        recover.setOnAction(e -> model.recover());
+        javafx.scene.control.Hyperlink cancel = new javafx.scene.control.Hyperlink(i18n.get("access.recover.back"));
+        cancel.setOnAction(e -> back.run());
+        Label rule = wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
+        rule.getStyleClass().add(Styles.TEXT_MUTED);
+        return new VBox(14, title(i18n.get("access.recover.title")), wrapped(i18n.get("access.recover.intro")),
+                labelled(i18n.get("access.login"), login), labelled(i18n.get("access.recover.code"), code),
+                labelled(i18n.get("access.recover.password"), password), rule,
+                labelled(i18n.get("access.confirmation"), confirmation), message(model), recover, cancel);
     }
 
     private static Label title(String text) {

@@ -225,6 +225,72 @@ public final class AccessViewModel {
         return made;
     }
 
+    private final StringProperty code = new SimpleStringProperty(this, "code", "");
+
+    /** The recovery code typed, for a forgotten administrator password. */
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    /**
+     * A forgotten password: the recovery code opens the data's key, the login (which must exist) gets
+     * the new password, and a new recovery code replaces the one used, shown once like the first.
+     */
+    public void recover() {
+        String typedLogin = login.get().strip();
+        if (typedLogin.isEmpty() || code.get().isBlank()) {
+            message.set(i18n.get("access.recover.empty"));
+            return;
+        }
+        if (!PasswordRule.accepts(password.get().toCharArray())) {
+            message.set(i18n.format("access.password.rule", PasswordRule.MIN_LENGTH));
+            return;
+        }
+        if (!password.get().equals(confirmation.get())) {
+            message.set(i18n.get("access.password.mismatch"));
+            return;
+        }
+        String typedCode = code.get();
+        char[] typed = password.get().toCharArray();
+        busy.set(true);
+        message.set("");
+        tasks.run(() -> {
+            Keyring keyring = Keyring.load(dataDir);
+            if (!keyring.logins().contains(Keyring.normaliseLogin(typedLogin))) {
+                throw new UnknownLogin();
+            }
+            DatabaseKey key = keyring.recover(typedCode, clock.instant());
+            keyring.enrol(key, typedLogin, typed);
+            return new Recovered(key, keyring.renewRecoveryCode(key));
+        }, recovered -> {
+            busy.set(false);
+            password.set("");
+            confirmation.set("");
+            code.set("");
+            created = recovered.key();
+            recoveryCode.set(recovered.newCode());
+        }, error -> {
+            busy.set(false);
+            code.set("");
+            if (error instanceof UnknownLogin) {
+                message.set(i18n.get("access.recover.unknownLogin"));
+            } else if (error instanceof SignInException refused && refused.reason() == SignInException.Reason.WRONG) {
+                message.set(i18n.format("access.recover.wrongCode", refused.attemptsLeft()));
+            } else {
+                message.set(signInProblem(error));
+            }
+        });
+    }
+
+    private record Recovered(DatabaseKey key, String newCode) {
+    }
+
+    private static final class UnknownLogin extends RuntimeException {
+        UnknownLogin() {
+            super("No such login in the keyring", null, false, false);
+        }
+    }
+
     /** After the recovery code was noted: the key of the data, to open them. */
     public void proceed(Consumer<DatabaseKey> done) {
         if (created == null) {

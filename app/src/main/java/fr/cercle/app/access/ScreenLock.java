@@ -24,7 +24,7 @@ public final class ScreenLock {
     private final String login;
     private final java.util.function.Supplier<java.time.Duration> after;
     private final InactivityLock inactivity;
-    private Parent hidden;
+    private volatile Parent hidden;
     private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
 
     /** Locks after the delay chosen in the settings. */
@@ -48,13 +48,14 @@ public final class ScreenLock {
         if (hidden != null) {
             return;
         }
-        hidden = scene.getRoot();
+        Parent content = scene.getRoot();
         shortcuts.clear();
         shortcuts.putAll(scene.getAccelerators());
         scene.getAccelerators().clear();
         AccessView view = AccessView.locked(model, i18n, login, after.get().toMinutes(), this::unlock);
         scene.setRoot(view.node());
         view.focusFirstField();
+        hidden = content; // locked once the content is out of the window
     }
 
     public boolean isLocked() {

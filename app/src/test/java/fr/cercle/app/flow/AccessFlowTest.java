@@ -122,6 +122,38 @@ class AccessFlowTest {
     }
 
     @Test
+    void aForgottenAdministratorPasswordIsResetWithTheRecoveryCodeWhichIsThenRenewed(FxRobot robot) {
+        Keyring.Created created = Keyring.create(dir, "claire.martin", PASSWORD.toCharArray(), 1_000);
+        AccessViewModel model = new AccessViewModel(dir, tasks, i18n, clock);
+        robot.interact(() -> TestApp.show(stage, AccessView.signIn(model, i18n, false, opened::set).node()));
+
+        robot.clickOn("#useRecovery");
+        robot.clickOn("#recoverLogin").write("claire.martin");
+        robot.clickOn("#recoveryCodeInput").write("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF");
+        robot.clickOn("#newPassword").write("un nouveau mot de passe");
+        robot.clickOn("#newConfirmation").write("un nouveau mot de passe");
+        robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "access-recover-fr"));
+        robot.clickOn("#recover");
+        Ui.waitUntil(() -> !message(robot).isEmpty());
+        assertThat(message(robot)).startsWith("Ce code de secours ne correspond pas. Encore 4 essai(s)");
+
+        robot.clickOn("#recoveryCodeInput").write(created.recoveryCode().toLowerCase());
+        robot.clickOn("#recover");
+        Ui.waitUntil(() -> robot.lookup("#recoveryCode").tryQuery().isPresent());
+        String renewed = robot.lookup("#recoveryCode").queryAs(Label.class).getText();
+        assertThat(renewed).isNotEqualTo(created.recoveryCode());
+        robot.clickOn("#recoveryNoted");
+        robot.clickOn("#continue");
+
+        assertThat(opened.get().h2Password()).isEqualTo(created.key().h2Password());
+        assertThat(Keyring.load(dir).unlock("claire.martin", "un nouveau mot de passe".toCharArray(), clock.instant()))
+                .isNotNull();
+        assertThat(Keyring.load(dir).recover(renewed, clock.instant())).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Keyring.load(dir).recover(created.recoveryCode(), clock.instant()))
+                .as("the code used no longer opens anything").isInstanceOf(fr.cercle.persistence.security.SignInException.class);
+    }
+
+    @Test
     void theDemoFolderOpensWithTheCredentialsItShows(FxRobot robot) {
         assertThat(AccessViewModel.prepare(dir, true)).isEqualTo(AccessViewModel.Mode.SIGN_IN);
         AccessViewModel model = new AccessViewModel(dir, tasks, i18n, clock);

@@ -84,6 +84,7 @@ class ScreenLockTest {
         assertThat(lock.get().isLocked()).as("three seconds of activity, with a two-second delay").isFalse();
 
         Ui.waitUntil(() -> lock.get().isLocked());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#behind").tryQuery()).as("the file behind is gone from the window").isEmpty();
         robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "access-locked-fr"));
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
@@ -98,6 +99,7 @@ class ScreenLockTest {
         robot.clickOn("#unlockPassword").write(PASSWORD);
         robot.clickOn("#unlock");
         Ui.waitUntil(() -> !lock.get().isLocked());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#behind").tryQuery()).isPresent();
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         assertThat(shortcutUsed).as("the shortcuts are back").hasValue(1);

@@ -299,7 +299,8 @@ public final class Keyring {
         }
     }
 
-    static String normaliseLogin(String login) {
+    /** A login as the keyring stores it: trimmed, lower case. */
+    public static String normaliseLogin(String login) {
         return Objects.requireNonNull(login, "login").strip().toLowerCase(Locale.ROOT);
     }
 
