@@ -174,7 +174,7 @@ public final class AccessView {
         login.textProperty().bindBidirectional(model.loginProperty());
         TextField code = new TextField();
         code.setId("recoveryCodeInput");
-        code.setPromptText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX");
+        code.setPromptText(i18n.get("access.recover.code.prompt"));
         code.textProperty().bindBidirectional(model.codeProperty());
         PasswordField password = new PasswordField();
         password.setId("newPassword");

@@ -186,12 +186,7 @@ public final class AccessViewModel {
             message.set(i18n.get("access.login.rule"));
             return;
         }
-        if (!PasswordRule.accepts(password.get().toCharArray())) {
-            message.set(i18n.format("access.password.rule", PasswordRule.MIN_LENGTH));
-            return;
-        }
-        if (!password.get().equals(confirmation.get())) {
-            message.set(i18n.get("access.password.mismatch"));
+        if (!newPasswordAccepted()) {
             return;
         }
         char[] typed = password.get().toCharArray();
@@ -242,12 +237,7 @@ public final class AccessViewModel {
             message.set(i18n.get("access.recover.empty"));
             return;
         }
-        if (!PasswordRule.accepts(password.get().toCharArray())) {
-            message.set(i18n.format("access.password.rule", PasswordRule.MIN_LENGTH));
-            return;
-        }
-        if (!password.get().equals(confirmation.get())) {
-            message.set(i18n.get("access.password.mismatch"));
+        if (!newPasswordAccepted()) {
             return;
         }
         String typedCode = code.get();
@@ -280,6 +270,19 @@ public final class AccessViewModel {
                 message.set(signInProblem(error));
             }
         });
+    }
+
+    /** Whether the new password and its confirmation may be used; if not, the message says why. */
+    private boolean newPasswordAccepted() {
+        if (!PasswordRule.accepts(password.get().toCharArray())) {
+            message.set(i18n.format("access.password.rule", PasswordRule.MIN_LENGTH));
+            return false;
+        }
+        if (!password.get().equals(confirmation.get())) {
+            message.set(i18n.get("access.password.mismatch"));
+            return false;
+        }
+        return true;
     }
 
     private record Recovered(DatabaseKey key, String newCode) {

@@ -40,13 +40,17 @@ final class Ui {
         robot.clickOn(entry);
     }
 
-    /** Waits, up to ten seconds, for something the UI does in the background. */
+    /**
+     * Waits, up to ten seconds, for something the UI does in the background, then for the JavaFX
+     * thread to finish what it was doing (the condition may hold halfway through a change of screen).
+     */
     static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
         try {
             org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("The interface did not get there in ten seconds", e);
         }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Selects the field's whole text, as a user does, and types over it. */
