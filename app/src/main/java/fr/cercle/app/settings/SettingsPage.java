@@ -63,19 +63,6 @@ public final class SettingsPage implements Page {
         });
         form.field(i18n.get("settings.lock.label"), lock, null, lock);
 
-        form.section(i18n.get("settings.author"));
-        Label authorNote = new Label(i18n.get("settings.author.note"));
-        authorNote.setWrapText(true);
-        authorNote.getStyleClass().add(Styles.TEXT_MUTED);
-        form.full(authorNote);
-        ComboBox<StaffMember> author = Choices.of(List.of(), StaffMember::fullName, i18n.get("field.choose"));
-        author.setId("author");
-        author.setItems(model.staff());
-        author.valueProperty().bindBidirectional(model.authorProperty());
-        author.valueProperty().addListener((obs, old, chosen) -> model.chooseAuthor(
-                () -> notify.accept(i18n.format("settings.author.changed", chosen.fullName()))));
-        form.field(i18n.get("settings.author.label"), author, null, author);
-
         form.section(i18n.get("settings.sync"));
         Label syncNote = new Label(i18n.get("settings.sync.note"));
         syncNote.setWrapText(true);

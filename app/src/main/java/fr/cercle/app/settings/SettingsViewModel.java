@@ -8,7 +8,6 @@ import fr.cercle.model.common.Domain;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.model.validation.Problem;
-import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.sync.client.SyncSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,9 +32,9 @@ import java.util.function.Consumer;
 import static javafx.beans.binding.Bindings.stringValueAt;
 
 /**
- * The settings: the interface's language (remembered), the staff member who signs the changes made
- * on this computer, the team (a new member can be added), and the sync of this installation (the
- * server's address and how often to sync).
+ * The settings: the interface's language (remembered), the team (a new member can be added), and the
+ * sync of this installation (the server's address and how often to sync). Changes are recorded in
+ * the name of the staff member the signed-in account acts as (the accounts, {@link AccountsViewModel}).
  */
 public final class SettingsViewModel {
 
@@ -47,7 +46,6 @@ public final class SettingsViewModel {
     private final I18n i18n;
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>(this, "language");
     private final ObservableList<StaffMember> staff = FXCollections.observableArrayList();
-    private final ObjectProperty<StaffMember> author = new SimpleObjectProperty<>(this, "author");
     private final StringProperty newFirstName = new SimpleStringProperty(this, "newFirstName");
     private final StringProperty newLastName = new SimpleStringProperty(this, "newLastName");
     private final StringProperty newStructure = new SimpleStringProperty(this, "newStructure");
@@ -73,10 +71,6 @@ public final class SettingsViewModel {
 
     public ObservableList<StaffMember> staff() {
         return staff;
-    }
-
-    public ObjectProperty<StaffMember> authorProperty() {
-        return author;
     }
 
     public StringProperty newFirstNameProperty() {
@@ -126,9 +120,6 @@ public final class SettingsViewModel {
         context.tasks().run(() -> new Loaded(context.staff().all(), context.installation().find(),
                 SyncSettings.read(context.localSettings())), loaded -> {
             staff.setAll(loaded.staff());
-            StaffMember current = context.currentStaffProperty().get();
-            author.set(current == null ? null
-                    : staff.stream().filter(s -> s.id().equals(current.id())).findFirst().orElse(null));
             loaded.installation().ifPresent(i -> newStructure.set(i.structure().name()));
             serverAddress.set(loaded.sync().hasServer() ? loaded.sync().server().toString() : "");
             interval.set(Integer.toString(loaded.sync().intervalMinutes()));
@@ -175,21 +166,6 @@ public final class SettingsViewModel {
             context.preferences().setLanguage(chosen);
             relaunch.accept(chosen);
         }
-    }
-
-    /** Makes the chosen staff member the author of the changes made on this computer. */
-    public void chooseAuthor(Runnable done) {
-        StaffMember chosen = author.get();
-        if (chosen == null || chosen.equals(context.currentStaffProperty().get())) {
-            return;
-        }
-        context.tasks().run(() -> {
-            context.localSettings().put(LocalSettings.CURRENT_STAFF, chosen.id().toString());
-            return chosen;
-        }, member -> {
-            context.currentStaffProperty().set(member);
-            done.run();
-        }, e -> failure.set(i18n.get("error.save")));
     }
 
     /** Adds a member to the team; returns false, with messages, when the form is incomplete. */

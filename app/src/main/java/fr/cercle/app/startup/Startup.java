@@ -59,7 +59,11 @@ public final class Startup {
                 accounts.save(new Account(login, staff, roles), login);
                 LOG.info("First account of this installation recorded, roles {}", roles);
             }
-            return result;
+            // Changes are recorded in the name of the staff member the signed-in account acts as.
+            Optional<StaffMember> author = accounts.find(login).flatMap(Account::staff)
+                    .flatMap(new StaffRepository(result.db().dsl(), result.db().writer())::find)
+                    .or(result::author);
+            return new Result(result.db(), result.installation(), author);
         } catch (RuntimeException e) {
             result.db().close();
             throw e;
