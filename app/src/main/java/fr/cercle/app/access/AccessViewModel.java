@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * Who may open this installation's data: the first start creates the administrator's account (and
  * encrypts data made before encryption existed); every later start asks for a login and password.
- * Both end with the key that opens the database. The slow part (the key derivation, half a second
+ * Both end with the key that opens the database. The slow part (the key derivation, a quarter of a second
  * by design) runs in the background.
  */
 public final class AccessViewModel {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KeyringTest {
 
-    /** Few iterations: the derivation is the same, only cheaper (600,000 cost about half a second each). */
+    /** Few iterations: the derivation is the same, only cheaper (600,000 cost about a quarter of a second each). */
     static final int FAST = 1_000;
     static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
