@@ -2,15 +2,13 @@ package fr.cercle.app.access;
 
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.CenteredCard;
 import fr.cercle.persistence.security.DatabaseKey;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -23,22 +21,12 @@ import java.util.function.Consumer;
  */
 public final class AccessView {
 
-    private final StackPane root = new StackPane();
     private final TextField login = new TextField();
     private final VBox card = new VBox(14);
+    private final StackPane root = CenteredCard.of(card, 520);
     private javafx.scene.control.Control focus = login;
 
     private AccessView() {
-        card.setPadding(new Insets(32));
-        card.setMaxWidth(520);
-        card.getStyleClass().add("welcome-card");
-        VBox centered = new VBox(card);
-        centered.setAlignment(Pos.TOP_CENTER);
-        centered.setPadding(new Insets(60, 24, 40, 24));
-        ScrollPane scroll = new ScrollPane(centered);
-        scroll.setFitToWidth(true);
-        root.getChildren().add(scroll);
-        root.getStyleClass().add("welcome");
         login.setId("login");
     }
 
@@ -48,16 +36,8 @@ public final class AccessView {
         Label title = title(i18n.get("app.name"));
         Label intro = wrapped(i18n.get("access.signIn.intro"));
         view.login.textProperty().bindBidirectional(model.loginProperty());
-        PasswordField password = new PasswordField();
-        password.setId("password");
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        Button signIn = new Button(i18n.get("access.signIn.button"));
-        signIn.setId("signIn");
-        signIn.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
-        signIn.setDefaultButton(true);
-        signIn.setMaxWidth(Double.MAX_VALUE);
-        signIn.disableProperty().bind(model.busyProperty());
-        signIn.setOnAction(e -> model.signIn(done));
+        PasswordField password = passwordField("password", model.passwordProperty());
+        Button signIn = primary(i18n.get("access.signIn.button"), "signIn", model.busyProperty(), () -> model.signIn(done));
         javafx.scene.control.Hyperlink useRecovery = new javafx.scene.control.Hyperlink(i18n.get("access.recover.link"));
         useRecovery.setId("useRecovery");
         useRecovery.setWrapText(true);
@@ -89,16 +69,8 @@ public final class AccessView {
     /** The window locked after inactivity: the same person's password again, or nothing shows. */
     public static AccessView locked(AccessViewModel model, I18n i18n, String login, long minutes, Runnable done) {
         AccessView view = new AccessView();
-        PasswordField password = new PasswordField();
-        password.setId("unlockPassword");
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        Button unlock = new Button(i18n.get("access.locked.button"));
-        unlock.setId("unlock");
-        unlock.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
-        unlock.setDefaultButton(true);
-        unlock.setMaxWidth(Double.MAX_VALUE);
-        unlock.disableProperty().bind(model.busyProperty());
-        unlock.setOnAction(e -> model.unlock(login, done));
+        PasswordField password = passwordField("unlockPassword", model.passwordProperty());
+        Button unlock = primary(i18n.get("access.locked.button"), "unlock", model.busyProperty(), () -> model.unlock(login, done));
         view.card.getChildren().addAll(title(i18n.get("access.locked.title")),
                 wrapped(i18n.format("access.locked.intro", minutes, login)),
                 labelled(i18n.get("access.password"), password), message(model), unlock);
@@ -121,18 +93,10 @@ public final class AccessView {
         PasswordField password = new PasswordField();
         password.setId("password");
         password.textProperty().bindBidirectional(model.passwordProperty());
-        PasswordField confirmation = new PasswordField();
-        confirmation.setId("confirmation");
-        confirmation.textProperty().bindBidirectional(model.confirmationProperty());
+        PasswordField confirmation = passwordField("confirmation", model.confirmationProperty());
         Label rule = wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
         rule.getStyleClass().add(Styles.TEXT_MUTED);
-        Button createButton = new Button(i18n.get("access.first.button"));
-        createButton.setId("createAccount");
-        createButton.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
-        createButton.setDefaultButton(true);
-        createButton.setMaxWidth(Double.MAX_VALUE);
-        createButton.disableProperty().bind(model.busyProperty());
-        createButton.setOnAction(e -> model.createFirstAccount());
+        Button createButton = primary(i18n.get("access.first.button"), "createAccount", model.busyProperty(), () -> model.createFirstAccount());
         create.getChildren().addAll(labelled(i18n.get("access.login"), view.login),
                 labelled(i18n.get("access.password"), password), rule,
                 labelled(i18n.get("access.confirmation"), confirmation), message(model), createButton);
@@ -157,12 +121,7 @@ public final class AccessView {
         CheckBox noted = new CheckBox(i18n.get("access.recovery.noted"));
         noted.setId("recoveryNoted");
         noted.setWrapText(true);
-        Button proceed = new Button(i18n.get("access.recovery.continue"));
-        proceed.setId("continue");
-        proceed.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
-        proceed.setMaxWidth(Double.MAX_VALUE);
-        proceed.disableProperty().bind(noted.selectedProperty().not());
-        proceed.setOnAction(e -> model.proceed(done));
+        Button proceed = primary(i18n.get("access.recovery.continue"), "continue", noted.selectedProperty().not(), () -> model.proceed(done));
         return new VBox(14, title(i18n.get("access.recovery.title")), wrapped(i18n.get("access.recovery.intro")),
                 code, wrapped(i18n.get("access.recovery.keep")), noted, proceed);
     }
@@ -176,19 +135,9 @@ public final class AccessView {
         code.setId("recoveryCodeInput");
         code.setPromptText(i18n.get("access.recover.code.prompt"));
         code.textProperty().bindBidirectional(model.codeProperty());
-        PasswordField password = new PasswordField();
-        password.setId("newPassword");
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        PasswordField confirmation = new PasswordField();
-        confirmation.setId("newConfirmation");
-        confirmation.textProperty().bindBidirectional(model.confirmationProperty());
-        Button recover = new Button(i18n.get("access.recover.button"));
-        recover.setId("recover");
-        recover.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
-        recover.setDefaultButton(true);
-        recover.setMaxWidth(Double.MAX_VALUE);
-        recover.disableProperty().bind(model.busyProperty());
-        recover.setOnAction(e -> model.recover());
+        PasswordField password = passwordField("newPassword", model.passwordProperty());
+        PasswordField confirmation = passwordField("newConfirmation", model.confirmationProperty());
+        Button recover = primary(i18n.get("access.recover.button"), "recover", model.busyProperty(), () -> model.recover());
         javafx.scene.control.Hyperlink cancel = new javafx.scene.control.Hyperlink(i18n.get("access.recover.back"));
         cancel.setOnAction(e -> back.run());
         Label rule = wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
@@ -197,6 +146,26 @@ public final class AccessView {
                 labelled(i18n.get("access.login"), login), labelled(i18n.get("access.recover.code"), code),
                 labelled(i18n.get("access.recover.password"), password), rule,
                 labelled(i18n.get("access.confirmation"), confirmation), message(model), recover, cancel);
+    }
+
+    /** The card's main button: large, the default for Enter, off while {@code disabled}. */
+    private static Button primary(String text, String id, javafx.beans.value.ObservableValue<Boolean> disabled,
+                                  Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
+        button.setDefaultButton(true);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.disableProperty().bind(disabled);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static PasswordField passwordField(String id, javafx.beans.property.StringProperty bound) {
+        PasswordField field = new PasswordField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(bound);
+        return field;
     }
 
     private static Label title(String text) {

@@ -3,6 +3,7 @@ package fr.cercle.app.welcome;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.CenteredCard;
 import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.CommuneField;
 import fr.cercle.app.ui.FormLayout;
@@ -10,16 +11,12 @@ import fr.cercle.model.common.Domain;
 import fr.cercle.model.installation.Structure;
 import fr.cercle.model.installation.StructureKind;
 import fr.cercle.model.staff.StaffMember;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -29,7 +26,7 @@ import java.util.function.Consumer;
 /** The welcome of the very first start: two short sections and one button. */
 public final class WelcomeView {
 
-    private final StackPane root = new StackPane();
+    private final StackPane root;
     private final TextField structureName = new TextField();
 
     public WelcomeView(WelcomeViewModel model, AppContext context, Consumer<StaffMember> done) {
@@ -86,16 +83,7 @@ public final class WelcomeView {
         failure.managedProperty().bind(failure.visibleProperty());
 
         VBox card = new VBox(16, title, intro, form.node(), failure, start);
-        card.setPadding(new Insets(32));
-        card.setMaxWidth(760);
-        card.getStyleClass().add("welcome-card");
-        VBox centered = new VBox(card);
-        centered.setAlignment(Pos.TOP_CENTER);
-        centered.setPadding(new Insets(40, 24, 40, 24));
-        ScrollPane scroll = new ScrollPane(centered);
-        scroll.setFitToWidth(true);
-        root.getChildren().add(scroll);
-        root.getStyleClass().add("welcome");
+        root = CenteredCard.of(card, 760);
     }
 
     public StackPane node() {
