@@ -6,6 +6,9 @@ import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.sync.SyncService;
 import fr.cercle.app.task.TaskRunner;
 import fr.cercle.app.ui.FilePicker;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Subject;
+import fr.cercle.model.access.Viewer;
 import fr.cercle.model.commune.Commune;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
@@ -23,6 +26,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -38,23 +42,32 @@ public final class AppContext {
     private final UserPreferences preferences;
     private final boolean demo;
     private final ObjectProperty<StaffMember> currentStaff;
+    private final ObjectProperty<Viewer> viewer;
     private final SyncService sync;
     private final FilePicker files;
     private final Session session;
 
+    /**
+     * @param currentStaff the staff member the signed-in account acts as, in whose name changes are
+     *                     recorded (none before the welcome, or for an evaluator)
+     * @param viewer       who the signed-in account is to the need-to-know rules
+     */
     public AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
-                      StaffMember currentStaff, SyncService sync) {
-        this(db, tasks, i18n, preferences, demo, new SimpleObjectProperty<>(currentStaff), sync, FilePicker.system(), null);
+                      StaffMember currentStaff, Viewer viewer, SyncService sync) {
+        this(db, tasks, i18n, preferences, demo, new SimpleObjectProperty<>(currentStaff),
+                new SimpleObjectProperty<>(Objects.requireNonNull(viewer, "viewer")), sync, FilePicker.system(), null);
     }
 
     private AppContext(CercleDatabase db, TaskRunner tasks, I18n i18n, UserPreferences preferences, boolean demo,
-                       ObjectProperty<StaffMember> currentStaff, SyncService sync, FilePicker files, Session session) {
+                       ObjectProperty<StaffMember> currentStaff, ObjectProperty<Viewer> viewer, SyncService sync,
+                       FilePicker files, Session session) {
         this.db = db;
         this.tasks = tasks;
         this.i18n = i18n;
         this.preferences = preferences;
         this.demo = demo;
         this.currentStaff = currentStaff;
+        this.viewer = viewer;
         this.sync = sync;
         this.files = files;
         this.session = session;
@@ -62,17 +75,17 @@ public final class AppContext {
 
     /** The same context speaking another language (the interface is rebuilt with it). */
     public AppContext withI18n(I18n other) {
-        return new AppContext(db, tasks, other, preferences, demo, currentStaff, sync, files, session);
+        return new AppContext(db, tasks, other, preferences, demo, currentStaff, viewer, sync, files, session);
     }
 
     /** The same context asking for files another way (the flow tests choose them in advance). */
     public AppContext withFiles(FilePicker other) {
-        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, sync, other, session);
+        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, viewer, sync, other, session);
     }
 
     /** The same context for the person who signed in (the application; the tests may leave it out). */
     public AppContext withSession(Session signedIn) {
-        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, sync, files, signedIn);
+        return new AppContext(db, tasks, i18n, preferences, demo, currentStaff, viewer, sync, files, signedIn);
     }
 
     /** Who signed in, if anyone did (always in the application). */
@@ -108,16 +121,17 @@ public final class AppContext {
         return db;
     }
 
+    /** The files the signed-in account may see and change (the repositories enforce need-to-know). */
     public BeneficiaryRepository beneficiaries() {
-        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), viewer());
     }
 
     public HelperRepository helpers() {
-        return new HelperRepository(db.dsl(), db.writer(), db.clock());
+        return new HelperRepository(db.dsl(), db.writer(), db.clock(), viewer());
     }
 
     public StaffRepository staff() {
-        return new StaffRepository(db.dsl(), db.writer());
+        return new StaffRepository(db.dsl(), db.writer(), viewer());
     }
 
     public CommuneRepository communes() {
@@ -133,7 +147,7 @@ public final class AppContext {
     }
 
     public ConflictRepository conflicts() {
-        return new ConflictRepository(db.dsl(), db.writer());
+        return new ConflictRepository(db.dsl(), db.writer(), viewer());
     }
 
     /** The exchanges with the server and through files, shared by every screen. */
@@ -146,15 +160,29 @@ public final class AppContext {
         return files;
     }
 
-    /** The author of changes, chosen in the settings (sign-in comes later). */
+    /** The staff member the signed-in account acts as: the author of its changes. */
     public ObjectProperty<StaffMember> currentStaffProperty() {
         return currentStaff;
+    }
+
+    /** Who the signed-in account is to the need-to-know rules; changes when the welcome links it to a staff member. */
+    public Viewer viewer() {
+        return viewer.get();
+    }
+
+    public ObjectProperty<Viewer> viewerProperty() {
+        return viewer;
+    }
+
+    /** Whether the signed-in account may read this kind of record or use this function (for the screens). */
+    public boolean may(Subject subject) {
+        return NeedToKnow.canRead(viewer(), subject);
     }
 
     public StaffId author() {
         StaffMember member = currentStaff.get();
         if (member == null) {
-            throw new IllegalStateException("No staff member chosen as author");
+            throw new IllegalStateException("The signed-in account acts as no staff member");
         }
         return member.id();
     }

@@ -106,8 +106,9 @@ public final class CercleApp extends Application {
                     SyncService sync = new SyncService(result.db(), tasks, tasks.sibling("cercle-sync"),
                             SyncService.FIRST_DELAY);
                     context = new AppContext(result.db(), tasks, i18n, preferences, options.demo(),
-                            result.author().orElse(null), sync).withSession(new Session(signedIn, key, directory));
-                    if (result.installation().isPresent() && result.author().isPresent()) {
+                            result.author().orElse(null), result.viewer(), sync)
+                            .withSession(new Session(signedIn, key, directory));
+                    if (result.installation().isPresent()) {
                         showMain(stage, context);
                     } else {
                         showWelcome(stage, context);

@@ -67,8 +67,8 @@ class ScreensSnapshotTest {
         app = TestApp.fresh(dir, TaskRunner.forJavaFx(), language);
         DemoDataGenerator.forDemo(app.db()).generateDemo(Progress.NONE);
         String suffix = "-" + language.code();
-        var staff = new fr.cercle.persistence.staff.StaffRepository(app.db().dsl(), app.db().writer()).all().get(0);
-        app.context().currentStaffProperty().set(staff);
+        var staff = new fr.cercle.persistence.staff.StaffRepository(app.db().dsl(), app.db().writer(), app.context().viewer()).all().get(0);
+        app.actAsFounder(staff);
         AtomicReference<MainWindow> window = new AtomicReference<>();
         robot.interact(() -> {
             window.set(new MainWindow(app.context(), other -> { }));

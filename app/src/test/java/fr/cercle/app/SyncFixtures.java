@@ -94,7 +94,7 @@ public final class SyncFixtures {
     public static CercleDatabase townHall(Path dir, Clock clock, StaffMember paul) {
         CercleDatabase db = TestDatabases.withCommunes(dir, clock);
         db.writer().run(paul.id(), tx -> {
-            new StaffRepository(db.dsl(), db.writer()).save(tx, paul);
+            new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(tx, paul);
             new InstallationRepository(db.dsl(), db.deviceId())
                     .save(tx, new Structure("Mairie de Vareilles", StructureKind.TOWN_HALL, TestData.LA_SOUTERRAINE));
         });
@@ -102,7 +102,7 @@ public final class SyncFixtures {
     }
 
     public static BeneficiaryRepository beneficiaries(CercleDatabase db) {
-        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
     }
 
     /** A person followed by the town hall, made there. */

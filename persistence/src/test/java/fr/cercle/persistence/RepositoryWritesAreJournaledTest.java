@@ -47,7 +47,7 @@ class RepositoryWritesAreJournaledTest {
 
     @Test
     void staffSave() {
-        new StaffRepository(db.dsl(), db.writer()).save(author, author.id());
+        new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(author, author.id());
 
         assertJournaled("staff_member", author.id().value(), Operation.CREATE);
     }
@@ -64,7 +64,7 @@ class RepositoryWritesAreJournaledTest {
 
     @Test
     void beneficiarySaveAndClose() {
-        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
         Beneficiary jeanne = TestData.beneficiary(author.id()).build();
 
         repository.save(jeanne, author.id());
@@ -75,7 +75,7 @@ class RepositoryWritesAreJournaledTest {
 
     @Test
     void helperSave() {
-        HelperRepository repository = new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        HelperRepository repository = new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
         Helper karim = TestData.helper().build();
 
         repository.save(karim, author.id());
@@ -85,9 +85,24 @@ class RepositoryWritesAreJournaledTest {
     }
 
     @Test
+    void openingAFileRecordsAnAuditEvent() {
+        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK,
+                new fr.cercle.model.access.Viewer("claire", java.util.Optional.of(author.id()),
+                        java.util.Set.of(fr.cercle.model.access.Role.COORDINATOR), java.util.Set.of()));
+        Beneficiary jeanne = TestData.beneficiary(author.id()).build();
+        repository.save(jeanne, author.id());
+
+        repository.open(jeanne.id());
+
+        UUID event = db.dsl().select(fr.cercle.persistence.jooq.Tables.AUDIT_EVENT.ID)
+                .from(fr.cercle.persistence.jooq.Tables.AUDIT_EVENT).fetchSingle().value1();
+        assertJournaled("audit_event", event, Operation.CREATE);
+    }
+
+    @Test
     void everySyncedTableIsCoveredAbove() {
         assertThat(Entities.all()).extracting(t -> t.entity())
-                .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper");
+                .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper", "audit_event");
     }
 
     private void assertJournaled(String entity, UUID id, Operation... operations) {

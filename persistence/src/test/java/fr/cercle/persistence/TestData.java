@@ -1,5 +1,7 @@
 package fr.cercle.persistence;
 
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.Consent;
 import fr.cercle.model.beneficiary.ConsentMethod;
@@ -22,7 +24,9 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Records that pass validation, for tests to vary. */
@@ -30,6 +34,13 @@ public final class TestData {
 
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneId.of("Europe/Paris"));
     public static final InseeCode LA_SOUTERRAINE = new InseeCode("23176");
+
+    /**
+     * A viewer every need-to-know rule lets through (administrator, coordinator and caseworker in
+     * every domain), for tests about something else than access.
+     */
+    public static final Viewer ALL_ACCESS = new Viewer("test-all-access", Optional.of(StaffId.newId()),
+            EnumSet.allOf(Role.class), EnumSet.allOf(Domain.class));
 
     private TestData() {
     }

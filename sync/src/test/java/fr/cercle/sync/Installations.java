@@ -21,12 +21,12 @@ public final class Installations {
     }
 
     public static BeneficiaryRepository beneficiaries(CercleDatabase db) {
-        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
     }
 
     /** A staff member and one beneficiary, made on this installation. */
     public static Beneficiary seed(CercleDatabase db, StaffMember author) {
-        new StaffRepository(db.dsl(), db.writer()).save(author, author.id());
+        new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(author, author.id());
         Beneficiary jeanne = TestData.beneficiary(author.id()).build();
         beneficiaries(db).save(jeanne, author.id());
         return jeanne;

@@ -192,7 +192,7 @@ class SyncConvergenceTest {
     }
 
     static List<String> conflicts(CercleDatabase db) {
-        return new ConflictRepository(db.dsl(), db.writer()).all().stream()
+        return new ConflictRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).all().stream()
                 .map(c -> c.entityId() + "." + c.field() + "=" + c.current().value() + "@" + c.current().change()
                         + " vs " + c.others().stream().map(o -> o.value() + "@" + o.change()).sorted().toList())
                 .sorted()
@@ -206,7 +206,7 @@ class SyncConvergenceTest {
         all.forEach(e -> e.base().forEach((field, ids) -> ids.forEach(id -> replacedKnowingly.add(e.entityId() + field + id))));
         Set<UUID> deleted = new HashSet<>(db.dsl().select(TOMBSTONE.ENTITY_ID).from(TOMBSTONE).fetch(TOMBSTONE.ENTITY_ID));
         Map<String, Set<ChangeId>> live = new LinkedHashMap<>();
-        for (Conflict c : new ConflictRepository(db.dsl(), db.writer()).all()) {
+        for (Conflict c : new ConflictRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).all()) {
             Set<ChangeId> ids = new HashSet<>();
             ids.add(c.current().change());
             c.others().forEach(o -> ids.add(o.change()));

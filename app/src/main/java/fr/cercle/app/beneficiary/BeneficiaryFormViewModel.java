@@ -3,6 +3,8 @@ package fr.cercle.app.beneficiary;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.ProblemMessages;
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiaryRules;
@@ -244,7 +246,7 @@ public final class BeneficiaryFormViewModel {
     /** Loads an existing file in the background. */
     public void load(BeneficiaryId beneficiaryId) {
         busy.set(true);
-        context.tasks().run(() -> read(context.beneficiaries().find(beneficiaryId)
+        context.tasks().run(() -> read(context.beneficiaries().open(beneficiaryId)
                         .orElseThrow(() -> new IllegalArgumentException("No beneficiary " + beneficiaryId))),
                 this::fill,
                 e -> {
@@ -263,7 +265,7 @@ public final class BeneficiaryFormViewModel {
             return;
         }
         BeneficiaryId shown = id;
-        context.tasks().run(() -> context.beneficiaries().find(shown).map(this::read), fresh -> fresh.ifPresent(data -> {
+        context.tasks().run(() -> context.beneficiaries().open(shown).map(this::read), fresh -> fresh.ifPresent(data -> {
             if (shown.equals(id) && !busy.get()) {
                 rebase(data);
             }
@@ -273,7 +275,7 @@ public final class BeneficiaryFormViewModel {
     private Loaded read(Beneficiary found) {
         Optional<Commune> place = found.address().commune() == null ? Optional.empty()
                 : context.communes().find(found.address().commune());
-        return new Loaded(found, place.orElse(null), context.staff().all());
+        return new Loaded(found, place.orElse(null), referents());
     }
 
     private void rebase(Loaded data) {
@@ -348,9 +350,19 @@ public final class BeneficiaryFormViewModel {
     }
 
     private void loadStaff(StaffId keep) {
-        context.tasks().run(() -> context.staff().all(), all -> {
+        context.tasks().run(this::referents, all -> {
             staffChoices.setAll(all.stream().filter(s -> s.active() || s.id().equals(keep)).toList());
         }, e -> failure.set(i18n.get("error.load")));
+    }
+
+    /**
+     * Who may be chosen as referent: anyone for a coordinator; a caseworker follows their own files
+     * only, so themselves (the repository would refuse handing a file to a colleague).
+     */
+    private List<StaffMember> referents() {
+        List<StaffMember> all = context.staff().all();
+        Viewer viewer = context.viewer();
+        return viewer.has(Role.COORDINATOR) ? all : all.stream().filter(s -> viewer.is(s.id())).toList();
     }
 
     /** The file as the form holds it now. */
@@ -457,7 +469,7 @@ public final class BeneficiaryFormViewModel {
         if (e instanceof InvalidRecordException invalid) {
             errors.putAll(ProblemMessages.byField(i18n, invalid.problems()));
         } else {
-            failure.set(i18n.get("error.save"));
+            failure.set(ProblemMessages.saveFailure(i18n, e));
         }
     }
 }

@@ -2,6 +2,7 @@ package fr.cercle.app.conflict;
 
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.i18n.ProblemMessages;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
@@ -181,7 +182,7 @@ public final class ConflictsViewModel {
             load();
         }, e -> {
             busy.set(false);
-            failure.set(i18n.get("error.save"));
+            failure.set(ProblemMessages.saveFailure(i18n, e));
             load();
         });
     }

@@ -213,7 +213,7 @@ public final class HelperFormViewModel {
 
     public void load(HelperId helperId) {
         busy.set(true);
-        context.tasks().run(() -> read(context.helpers().find(helperId)
+        context.tasks().run(() -> read(context.helpers().open(helperId)
                         .orElseThrow(() -> new IllegalArgumentException("No helper " + helperId))),
                 loaded -> fill(loaded.getKey(), loaded.getValue().orElse(null)), e -> {
             busy.set(false);
@@ -231,7 +231,7 @@ public final class HelperFormViewModel {
             return;
         }
         HelperId shown = id;
-        context.tasks().run(() -> context.helpers().find(shown).map(this::read), fresh -> fresh.ifPresent(data -> {
+        context.tasks().run(() -> context.helpers().open(shown).map(this::read), fresh -> fresh.ifPresent(data -> {
             if (shown.equals(id) && !busy.get()) {
                 rebase(data.getKey(), data.getValue().orElse(null));
             }
@@ -356,7 +356,7 @@ public final class HelperFormViewModel {
             if (e instanceof InvalidRecordException invalid) {
                 errors.putAll(ProblemMessages.byField(i18n, invalid.problems()));
             } else {
-                failure.set(i18n.get("error.save"));
+                failure.set(ProblemMessages.saveFailure(i18n, e));
             }
         });
         return true;

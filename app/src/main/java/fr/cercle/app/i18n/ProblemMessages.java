@@ -1,5 +1,6 @@
 package fr.cercle.app.i18n;
 
+import fr.cercle.model.access.AccessDeniedException;
 import fr.cercle.model.validation.Problem;
 
 import java.time.LocalDate;
@@ -18,6 +19,19 @@ public final class ProblemMessages {
                 .map(a -> a instanceof LocalDate date ? i18n.date(date) : a)
                 .toArray();
         return i18n.format("validation." + problem.rule().name(), args);
+    }
+
+    /**
+     * What to tell the person when a save failed for another reason than the form's content: that
+     * their account may not make this change, or that it could not be saved.
+     */
+    public static String saveFailure(I18n i18n, Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof AccessDeniedException) {
+                return i18n.get("error.accessDenied");
+            }
+        }
+        return i18n.get("error.save");
     }
 
     /** Field name to message; several problems of one field are joined in one sentence each. */

@@ -8,6 +8,8 @@ import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.FormLayout;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Subject;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.staff.StaffMember;
 import javafx.geometry.Insets;
@@ -63,56 +65,67 @@ public final class SettingsPage implements Page {
         });
         form.field(i18n.get("settings.lock.label"), lock, null, lock);
 
-        form.section(i18n.get("settings.sync"));
-        Label syncNote = new Label(i18n.get("settings.sync.note"));
-        syncNote.setWrapText(true);
-        syncNote.getStyleClass().add(Styles.TEXT_MUTED);
-        form.full(syncNote);
-        TextField server = new TextField();
-        server.setId("syncServer");
-        server.setPromptText(i18n.get("settings.sync.server.prompt"));
-        server.textProperty().bindBidirectional(model.serverAddressProperty());
-        form.field(i18n.get("settings.sync.server"), server, model.error(SettingsViewModel.SYNC_SERVER), server);
-        TextField interval = new TextField();
-        interval.setId("syncInterval");
-        interval.setPrefColumnCount(4);
-        interval.setMaxWidth(Region.USE_PREF_SIZE);
-        interval.textProperty().bindBidirectional(model.intervalProperty());
-        Label minutes = new Label(i18n.get("settings.sync.interval.unit"));
-        HBox intervalRow = new HBox(8, interval, minutes);
-        intervalRow.setAlignment(Pos.CENTER_LEFT);
-        form.field(i18n.get("settings.sync.interval"), intervalRow, model.error(SettingsViewModel.SYNC_INTERVAL), interval);
-        Button saveSync = new Button(i18n.get("settings.sync.save"), Icons.of(Material2OutlinedMZ.SAVE));
-        saveSync.setId("saveSync");
-        saveSync.setOnAction(e -> model.saveSync(() -> notify.accept(i18n.get("settings.sync.saved"))));
-        // Enter in either field saves them, as in the forms.
-        server.setOnAction(e -> saveSync.fire());
-        interval.setOnAction(e -> saveSync.fire());
-        form.full(saveSync);
+        // Where the data go and who is in the team: the administrator's settings (a caseworker who
+        // could change the server could send the structure's files elsewhere).
+        if (NeedToKnow.canWrite(context.viewer(), Subject.ACCOUNTS)) {
+            form.section(i18n.get("settings.sync"));
+            Label syncNote = new Label(i18n.get("settings.sync.note"));
+            syncNote.setWrapText(true);
+            syncNote.getStyleClass().add(Styles.TEXT_MUTED);
+            form.full(syncNote);
+            TextField server = new TextField();
+            server.setId("syncServer");
+            server.setPromptText(i18n.get("settings.sync.server.prompt"));
+            server.textProperty().bindBidirectional(model.serverAddressProperty());
+            form.field(i18n.get("settings.sync.server"), server, model.error(SettingsViewModel.SYNC_SERVER), server);
+            TextField interval = new TextField();
+            interval.setId("syncInterval");
+            interval.setPrefColumnCount(4);
+            interval.setMaxWidth(Region.USE_PREF_SIZE);
+            interval.textProperty().bindBidirectional(model.intervalProperty());
+            Label minutes = new Label(i18n.get("settings.sync.interval.unit"));
+            HBox intervalRow = new HBox(8, interval, minutes);
+            intervalRow.setAlignment(Pos.CENTER_LEFT);
+            form.field(i18n.get("settings.sync.interval"), intervalRow, model.error(SettingsViewModel.SYNC_INTERVAL), interval);
+            Button saveSync = new Button(i18n.get("settings.sync.save"), Icons.of(Material2OutlinedMZ.SAVE));
+            saveSync.setId("saveSync");
+            saveSync.setOnAction(e -> model.saveSync(() -> notify.accept(i18n.get("settings.sync.saved"))));
+            // Enter in either field saves them, as in the forms.
+            server.setOnAction(e -> saveSync.fire());
+            interval.setOnAction(e -> saveSync.fire());
+            form.full(saveSync);
 
-        form.section(i18n.get("settings.team.add"));
-        TextField first = new TextField();
-        first.setId("staffFirstName");
-        first.textProperty().bindBidirectional(model.newFirstNameProperty());
-        form.field(i18n.get("field.firstName") + " *", first, model.error(StaffMember.FIRST_NAME), first);
-        TextField last = new TextField();
-        last.setId("staffLastName");
-        last.textProperty().bindBidirectional(model.newLastNameProperty());
-        form.field(i18n.get("field.lastName") + " *", last, model.error(StaffMember.LAST_NAME), last);
-        TextField structure = new TextField();
-        structure.textProperty().bindBidirectional(model.newStructureProperty());
-        form.field(i18n.get("field.structure") + " *", structure, model.error(StaffMember.STRUCTURE), structure);
-        FlowPane domains = new FlowPane(16, 8);
-        for (Domain d : Domain.values()) {
-            CheckBox box = new CheckBox(i18n.label(d));
-            box.selectedProperty().bindBidirectional(model.newDomainProperty(d));
-            domains.getChildren().add(box);
+            form.section(i18n.get("settings.team.add"));
+            TextField first = new TextField();
+            first.setId("staffFirstName");
+            first.textProperty().bindBidirectional(model.newFirstNameProperty());
+            form.field(i18n.get("field.firstName") + " *", first, model.error(StaffMember.FIRST_NAME), first);
+            TextField last = new TextField();
+            last.setId("staffLastName");
+            last.textProperty().bindBidirectional(model.newLastNameProperty());
+            form.field(i18n.get("field.lastName") + " *", last, model.error(StaffMember.LAST_NAME), last);
+            TextField structure = new TextField();
+            structure.textProperty().bindBidirectional(model.newStructureProperty());
+            form.field(i18n.get("field.structure") + " *", structure, model.error(StaffMember.STRUCTURE), structure);
+            FlowPane domains = new FlowPane(16, 8);
+            for (Domain d : Domain.values()) {
+                CheckBox box = new CheckBox(i18n.label(d));
+                box.selectedProperty().bindBidirectional(model.newDomainProperty(d));
+                domains.getChildren().add(box);
+            }
+            form.field(i18n.get("field.domains") + " *", domains, model.error(StaffMember.DOMAINS), (CheckBox) domains.getChildren().get(0));
+            Button add = new Button(i18n.get("settings.team.addButton"), Icons.of(Material2OutlinedMZ.PERSON_ADD));
+            add.setId("addStaff");
+            add.setOnAction(e -> model.addStaff(member -> notify.accept(i18n.format("settings.team.added", member.fullName()))));
+            form.full(add);
+        } else {
+            form.section(i18n.get("settings.sync"));
+            Label adminOnly = new Label(i18n.get("settings.adminOnly"));
+            adminOnly.setId("settingsAdminOnly");
+            adminOnly.setWrapText(true);
+            adminOnly.getStyleClass().add(Styles.TEXT_MUTED);
+            form.full(adminOnly);
         }
-        form.field(i18n.get("field.domains") + " *", domains, model.error(StaffMember.DOMAINS), (CheckBox) domains.getChildren().get(0));
-        Button add = new Button(i18n.get("settings.team.addButton"), Icons.of(Material2OutlinedMZ.PERSON_ADD));
-        add.setId("addStaff");
-        add.setOnAction(e -> model.addStaff(member -> notify.accept(i18n.format("settings.team.added", member.fullName()))));
-        form.full(add);
 
         form.section(i18n.get("settings.data"));
         Label folder = new Label(i18n.format("settings.data.folder", model.dataFolder()));

@@ -4,6 +4,8 @@ import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.i18n.ProblemMessages;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Subject;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
@@ -131,6 +133,10 @@ public final class SettingsViewModel {
      * automatic sync with them; returns false, with messages, when one must be fixed first.
      */
     public boolean saveSync(Runnable saved) {
+        if (!NeedToKnow.canWrite(context.viewer(), Subject.ACCOUNTS)) {
+            failure.set(i18n.get("error.accessDenied"));
+            return false;
+        }
         errors.remove(SYNC_SERVER);
         errors.remove(SYNC_INTERVAL);
         String typed = serverAddress.get() == null ? "" : serverAddress.get().strip();
@@ -148,7 +154,7 @@ public final class SettingsViewModel {
         }
         failure.set(null);
         context.sync().saveSettings(new SyncSettings(server.orElse(null), minutes), saved,
-                e -> failure.set(i18n.get("error.save")));
+                e -> failure.set(ProblemMessages.saveFailure(i18n, e)));
         return true;
     }
 
@@ -194,7 +200,7 @@ public final class SettingsViewModel {
             newLastName.set(null);
             newDomains.values().forEach(p -> p.set(false));
             added.accept(saved);
-        }, e -> failure.set(i18n.get("error.save")));
+        }, e -> failure.set(ProblemMessages.saveFailure(i18n, e)));
         return true;
     }
 }

@@ -5,7 +5,9 @@ import fr.cercle.app.AppContext;
 import fr.cercle.app.beneficiary.BeneficiariesPage;
 import fr.cercle.app.helper.HelpersPage;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.audit.AuditPage;
 import fr.cercle.app.settings.SettingsPage;
+import fr.cercle.model.access.Subject;
 import fr.cercle.app.sync.SyncPage;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
@@ -49,7 +51,7 @@ public final class MainWindow {
 
     /** The areas of the window, in the order of the navigation. */
     public enum Area {
-        BENEFICIARIES, HELPERS, SYNC, SETTINGS
+        BENEFICIARIES, HELPERS, AUDIT, SYNC, SETTINGS
     }
 
     private final AppContext context;
@@ -75,6 +77,7 @@ public final class MainWindow {
         this.factories = Map.of(
                 Area.BENEFICIARIES, v -> new BeneficiariesPage(context, notify),
                 Area.HELPERS, v -> new HelpersPage(context, notify),
+                Area.AUDIT, v -> new AuditPage(context),
                 Area.SYNC, v -> new SyncPage(context, notify, () -> select(Area.SETTINGS)),
                 Area.SETTINGS, v -> new SettingsPage(context, notify, relaunch));
 
@@ -92,8 +95,16 @@ public final class MainWindow {
         navigation.setMinWidth(290);
         ToggleGroup group = new ToggleGroup();
         navigation.getChildren().add(spacer(16));
-        navigation.getChildren().add(entry(group, Area.BENEFICIARIES, "nav.beneficiaries", Material2OutlinedMZ.PEOPLE));
-        navigation.getChildren().add(entry(group, Area.HELPERS, "nav.helpers", Material2OutlinedAL.EMOJI_PEOPLE));
+        // Only the areas this account needs to know: an administrator who follows no one has no files.
+        if (context.may(Subject.BENEFICIARY)) {
+            navigation.getChildren().add(entry(group, Area.BENEFICIARIES, "nav.beneficiaries", Material2OutlinedMZ.PEOPLE));
+        }
+        if (context.may(Subject.HELPER)) {
+            navigation.getChildren().add(entry(group, Area.HELPERS, "nav.helpers", Material2OutlinedAL.EMOJI_PEOPLE));
+        }
+        if (context.may(Subject.AUDIT)) {
+            navigation.getChildren().add(entry(group, Area.AUDIT, "nav.audit", Material2OutlinedAL.HISTORY));
+        }
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         navigation.getChildren().addAll(grow, syncEntry(group),
@@ -148,7 +159,7 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
 
         context.sync().dataChangesProperty().addListener(new WeakInvalidationListener(onDataChanged));
-        select(Area.BENEFICIARIES);
+        select(entries.containsKey(Area.BENEFICIARIES) ? Area.BENEFICIARIES : Area.SETTINGS);
     }
 
     public BorderPane node() {
@@ -167,9 +178,14 @@ public final class MainWindow {
         });
     }
 
+    /** Shows an area; one this account may not see (not in the navigation) is not shown. */
     public void select(Area area) {
+        ToggleButton entry = entries.get(area);
+        if (entry == null) {
+            return;
+        }
         current = area;
-        entries.get(area).setSelected(true);
+        entry.setSelected(true);
         content.getChildren().setAll(page(area).node());
     }
 

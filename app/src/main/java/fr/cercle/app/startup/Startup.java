@@ -2,6 +2,7 @@ package fr.cercle.app.startup;
 
 import fr.cercle.model.access.Account;
 import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
 import fr.cercle.model.installation.Installation;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
@@ -40,30 +41,38 @@ public final class Startup {
         OPENING, REFERENCE, DEMO
     }
 
-    /** The opened database, and what it says about this installation. */
-    public record Result(CercleDatabase db, Optional<Installation> installation, Optional<StaffMember> author) {
+    /**
+     * The opened database, what it says about this installation, who signed in (to the need-to-know
+     * rules) and the staff member that account acts as.
+     */
+    public record Result(CercleDatabase db, Optional<Installation> installation, Optional<StaffMember> author,
+                         Viewer viewer) {
     }
 
     /**
-     * Opens the encrypted data with the key {@code login}'s sign-in gave. A login without an account
-     * yet is this installation's first (or the demo's): it becomes its administrator, and its
-     * coordinator once it acts as a staff member.
+     * Opens the encrypted data with the key {@code login}'s sign-in gave. The first account of an
+     * installation is its administrator and coordinator: recorded at once when the installation
+     * already has its staff (data made before accounts existed, or the demo), or by the welcome,
+     * which records the first staff member; until then it may only do what the welcome does.
      */
     public static Result run(Path dataDir, DatabaseKey key, String login, boolean demo, Clock clock, Consumer<Step> step) {
         Result result = run(dataDir, Objects.requireNonNull(key, "key"), demo, clock, step, true);
         try {
             AccountRepository accounts = new AccountRepository(result.db().dsl(), clock);
-            if (accounts.find(login).isEmpty()) {
-                Optional<StaffId> staff = result.author().map(StaffMember::id);
-                Set<Role> roles = staff.isPresent() ? Set.of(Role.ADMINISTRATOR, Role.COORDINATOR) : Set.of(Role.ADMINISTRATOR);
-                accounts.save(new Account(login, staff, roles), login);
+            if (accounts.all().isEmpty()) {
+                if (result.author().isEmpty()) {
+                    Viewer founder = new Viewer(login, Optional.empty(), Set.of(Role.ADMINISTRATOR), Set.of());
+                    return new Result(result.db(), result.installation(), Optional.empty(), founder);
+                }
+                Set<Role> roles = Set.of(Role.ADMINISTRATOR, Role.COORDINATOR);
+                accounts.save(new Account(login, result.author().map(StaffMember::id), roles), login);
                 LOG.info("First account of this installation recorded, roles {}", roles);
             }
             // Changes are recorded in the name of the staff member the signed-in account acts as.
-            Optional<StaffMember> author = accounts.find(login).flatMap(Account::staff)
-                    .flatMap(new StaffRepository(result.db().dsl(), result.db().writer())::find)
-                    .or(result::author);
-            return new Result(result.db(), result.installation(), author);
+            Viewer viewer = accounts.viewer(login);
+            Optional<StaffMember> author = viewer.staff()
+                    .flatMap(new StaffRepository(result.db().dsl(), result.db().writer(), viewer)::find);
+            return new Result(result.db(), result.installation(), author, viewer);
         } catch (RuntimeException e) {
             result.db().close();
             throw e;
@@ -88,10 +97,13 @@ public final class Startup {
                 step.accept(Step.DEMO);
                 DemoDataGenerator.forDemo(db).generateDemo(Progress.NONE);
             }
+            // Before accounts, the author was chosen in the settings: data from then, the benchmarks' and
+            // the demo's, name it there.
+            Viewer tool = new Viewer("cercle", Optional.empty(), Set.of(Role.ADMINISTRATOR), Set.of());
             Optional<StaffMember> author = db.localSettings().get(LocalSettings.CURRENT_STAFF)
                     .map(StaffId::parse)
-                    .flatMap(new StaffRepository(db.dsl(), db.writer())::find);
-            Result result = new Result(db, installation.find(), author);
+                    .flatMap(new StaffRepository(db.dsl(), db.writer(), tool)::find);
+            Result result = new Result(db, installation.find(), author, tool);
             LOG.info("Started in {} ms (installation {})", (System.nanoTime() - started) / 1_000_000,
                     result.installation().isPresent() ? "known" : "new");
             return result;

@@ -384,7 +384,7 @@ public final class SyncService implements AutoCloseable {
             long made = db.journal().lastSeq(db.deviceId());
             long confirmed = SyncState.read(db.localSettings()).acknowledged();
             Instant last = SyncState.lastSync(db.localSettings()).map(Instant::parse).orElse(null);
-            return new SyncStatus(last, Math.max(0, made - confirmed), new ConflictRepository(db.dsl(), db.writer()).count());
+            return new SyncStatus(last, Math.max(0, made - confirmed), ConflictRepository.pending(db.dsl()));
         }, status::set, e -> { });
     }
 

@@ -5,6 +5,7 @@ import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.ProblemMessages;
 import fr.cercle.model.access.Account;
 import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.commune.Commune;
 import fr.cercle.model.installation.Structure;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static javafx.beans.binding.Bindings.stringValueAt;
@@ -121,6 +123,7 @@ public final class WelcomeViewModel {
             return false;
         }
         busy.set(true);
+        AtomicReference<Viewer> signedIn = new AtomicReference<>();
         context.tasks().run(() -> {
             context.database().writer().run(member.id(), tx -> {
                 context.staff().save(tx, member);
@@ -128,22 +131,20 @@ public final class WelcomeViewModel {
             });
             context.localSettings().put(LocalSettings.CURRENT_STAFF, member.id().toString());
             // The person who created this installation's first account follows files as this staff member.
-            context.session().flatMap(s -> context.accounts().find(s.login()))
-                    .filter(account -> account.staff().isEmpty())
-                    .ifPresent(account -> {
-                        Set<Role> roles = EnumSet.copyOf(account.roles());
-                        roles.add(Role.COORDINATOR);
-                        context.accounts().save(new Account(account.login(), Optional.of(member.id()), roles),
-                                account.login());
-                    });
+            String login = context.viewer().login();
+            Set<Role> roles = EnumSet.of(Role.ADMINISTRATOR, Role.COORDINATOR);
+            context.accounts().find(login).ifPresent(account -> roles.addAll(account.roles()));
+            context.accounts().save(new Account(login, Optional.of(member.id()), roles), login);
+            signedIn.set(context.accounts().viewer(login));
             return member;
         }, saved -> {
             busy.set(false);
+            context.viewerProperty().set(signedIn.get());
             context.currentStaffProperty().set(saved);
             done.accept(saved);
         }, e -> {
             busy.set(false);
-            failure.set(i18n.get("error.save"));
+            failure.set(ProblemMessages.saveFailure(i18n, e));
         });
         return true;
     }

@@ -1,5 +1,6 @@
 package fr.cercle.app.bench;
 
+import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.demo.DemoDataGenerator;
@@ -31,7 +32,7 @@ final class BenchDatabase {
     static OptionalDouble ensure(Path dir, int beneficiaries) throws IOException {
         if (Files.exists(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db"))) {
             try (CercleDatabase db = CercleDatabase.open(dir, Clock.systemDefaultZone())) {
-                int count = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock()).count();
+                int count = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS).count();
                 if (count == beneficiaries && new InstallationRepository(db.dsl(), db.deviceId()).find().isPresent()) {
                     Report.progress("Reusing the database of " + count + " beneficiaries in " + dir);
                     return OptionalDouble.empty();

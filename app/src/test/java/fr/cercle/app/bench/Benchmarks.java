@@ -64,7 +64,7 @@ public final class Benchmarks {
                     Integer.getInteger("bench.load.repetitions", 5));
             Report.progress("Reading the list once for the ids");
             List<BeneficiarySummary> summaries = new fr.cercle.persistence.beneficiary.BeneficiaryRepository(
-                    db.dsl(), db.writer(), db.clock()).summaries();
+                    db.dsl(), db.writer(), db.clock(), fr.cercle.persistence.TestData.ALL_ACCESS).summaries();
 
             report.heading("1. Search keystroke to updated list, a column sort active");
             try (CercleWindow window = CercleWindow.open(db, scratch, rows)) {

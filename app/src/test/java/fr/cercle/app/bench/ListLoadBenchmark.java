@@ -1,5 +1,6 @@
 package fr.cercle.app.bench;
 
+import fr.cercle.persistence.TestData;
 import fr.cercle.app.beneficiary.BeneficiaryColumn;
 import fr.cercle.app.beneficiary.BeneficiaryRow;
 import fr.cercle.app.i18n.I18n;
@@ -56,7 +57,7 @@ final class ListLoadBenchmark {
 
     /** The database side; returns the summaries, for the other measurements. */
     List<BeneficiarySummary> database(Report report) throws Exception {
-        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
         I18n i18n = new I18n(Language.FRENCH);
         LocalDate today = LocalDate.now(db.clock());
         List<Callable<Integer>> variants = List.of(

@@ -1,5 +1,6 @@
 package fr.cercle.app.bench;
 
+import fr.cercle.persistence.TestData;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.beneficiary.BeneficiaryFormViewModel;
 import fr.cercle.app.task.TaskRunner;
@@ -63,7 +64,7 @@ final class OpenFileBenchmark {
 
     /** find(id) and the form's load, each against raw JDBC, alternating on the same random ids. */
     void repository(Report report, Path scratch, int warmup) throws SQLException {
-        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+        BeneficiaryRepository repository = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
         AppContext direct = BenchContext.of(db, TaskRunner.direct(), scratch);
         List<Double> find = new ArrayList<>();
         List<Double> rawFind = new ArrayList<>();

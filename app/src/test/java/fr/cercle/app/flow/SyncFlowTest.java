@@ -165,7 +165,7 @@ class SyncFlowTest {
 
         assertThat(SyncFixtures.beneficiaries(app.db()).find(jeanne.id()).orElseThrow().status())
                 .isEqualTo(BeneficiaryStatus.PAUSED);
-        assertThat(app.context().conflicts().count()).isZero();
+        assertThat(app.context().conflicts().all()).isEmpty();
         assertThat(visible(robot, "#conflictsEmpty")).isTrue();
         assertThat(robot.lookup("Aucun conflit à trancher.").tryQuery()).isPresent();
         assertThat(visible(robot, "#syncBadge")).isFalse();

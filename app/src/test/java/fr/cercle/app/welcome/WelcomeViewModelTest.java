@@ -3,6 +3,8 @@ package fr.cercle.app.welcome;
 import fr.cercle.app.TestApp;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.task.TaskRunner;
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.common.InseeCode;
 import fr.cercle.model.installation.Structure;
@@ -68,5 +70,12 @@ class WelcomeViewModelTest {
         assertThat(app.context().currentStaffProperty().get()).isEqualTo(done.get());
         assertThat(app.db().localSettings().get(LocalSettings.CURRENT_STAFF)).contains(done.get().id().toString());
         assertThat(app.db().journal().count()).isEqualTo(2);
+        // The founder's account now acts as her, and runs the structure: she sees its files.
+        Viewer founder = app.context().viewer();
+        assertThat(founder.login()).isEqualTo(TestApp.FOUNDER);
+        assertThat(founder.staff()).contains(done.get().id());
+        assertThat(founder.roles()).containsExactlyInAnyOrder(Role.ADMINISTRATOR, Role.COORDINATOR);
+        assertThat(founder.domains()).containsExactly(Domain.ELDERLY);
+        assertThat(app.context().accounts().viewer(TestApp.FOUNDER)).isEqualTo(founder);
     }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An account that signs in on this installation: its login, the staff member it acts as (none for an
- * administrator who does not follow anyone), and its roles.
+ * An account that signs in on this installation: its login, the staff member it acts as, and its
+ * roles. Every account that records changes acts as a staff member, in whose name the changes are
+ * recorded; only an evaluator, who reads anonymised indicators, may have none.
  */
 public record Account(String login, Optional<StaffId> staff, Set<Role> roles) {
 
@@ -29,7 +30,7 @@ public record Account(String login, Optional<StaffId> staff, Set<Role> roles) {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
-    /** Every problem, by field: a login of 2 to 40 plain characters, a role at least, a staff member to follow files. */
+    /** Every problem, by field: a login of 2 to 40 plain characters, a role at least, a staff member to record changes. */
     public List<Problem> validate() {
         List<Problem> problems = new ArrayList<>();
         if (!login.matches("[a-z0-9][a-z0-9.-]{1,39}")) {
@@ -38,8 +39,8 @@ public record Account(String login, Optional<StaffId> staff, Set<Role> roles) {
         if (roles.isEmpty()) {
             problems.add(Problem.of(ROLES, Rule.AT_LEAST_ONE));
         }
-        if (staff.isEmpty() && (roles.contains(Role.CASEWORKER) || roles.contains(Role.COORDINATOR))) {
-            // Files are followed by a staff member: a caseworker or coordinator acts as one.
+        if (staff.isEmpty() && !roles.equals(Set.of(Role.EVALUATOR)) && !roles.isEmpty()) {
+            // Changes are recorded in a person's name: whoever may record one acts as a staff member.
             problems.add(Problem.of(STAFF, Rule.REQUIRED));
         }
         return problems;

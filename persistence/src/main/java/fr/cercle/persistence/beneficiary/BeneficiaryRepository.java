@@ -1,5 +1,11 @@
 package fr.cercle.persistence.beneficiary;
 
+import fr.cercle.model.access.AccessDeniedException;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Subject;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.audit.AuditAction;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiaryRules;
@@ -16,6 +22,7 @@ import fr.cercle.model.common.Domain;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
+import fr.cercle.persistence.audit.AuditTrail;
 import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
 import fr.cercle.persistence.write.Change;
 import fr.cercle.persistence.write.ChangeWriter;
@@ -32,6 +39,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static fr.cercle.persistence.Columns.enumSet;
@@ -43,37 +51,66 @@ import static fr.cercle.persistence.jooq.Tables.COMMUNE;
 import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
 import static fr.cercle.persistence.write.Entities.BENEFICIARY_TABLE;
 
-/** The files of the people helped. Every save is validated, then written with its journal entry. */
+/**
+ * The files of the people helped, as one viewer may see them: every read is limited to the files
+ * {@link NeedToKnow} lets that viewer read (a file outside them is as if it did not exist), and every
+ * write is refused with {@link AccessDeniedException}, before anything is written, if the viewer may
+ * not write the file as it is or as it would become. Every save is validated, then written with its
+ * journal entry.
+ */
 public final class BeneficiaryRepository {
 
     private final DSLContext dsl;
     private final ChangeWriter writer;
     private final Clock clock;
+    private final Viewer viewer;
 
-    public BeneficiaryRepository(DSLContext dsl, ChangeWriter writer, Clock clock) {
+    public BeneficiaryRepository(DSLContext dsl, ChangeWriter writer, Clock clock, Viewer viewer) {
         this.dsl = dsl;
         this.writer = writer;
         this.clock = clock;
+        this.viewer = viewer;
     }
 
+    /**
+     * The whole file, if this viewer may read it, for a person who opens it: the opening is recorded
+     * in the audit trail. What a screen shows of a file comes from here.
+     */
+    public Optional<Beneficiary> open(BeneficiaryId id) {
+        Optional<Beneficiary> found = find(id);
+        found.ifPresent(b -> new AuditTrail(dsl, writer, clock, viewer).record(AuditAction.VIEW, BENEFICIARY_TABLE, id.value()));
+        return found;
+    }
+
+    /**
+     * The whole file, if this viewer may read it, without recording an opening: for checks and
+     * tools that show nothing of it to a person (screens call {@link #open}).
+     */
     public Optional<Beneficiary> find(BeneficiaryId id) {
-        return dsl.selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value())).fetchOptional(BeneficiaryRepository::toModel);
+        return dsl.selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value()).and(readable()))
+                .fetchOptional(BeneficiaryRepository::toModel)
+                .filter(b -> NeedToKnow.canRead(viewer, b.referent(), b.domains()));
     }
 
-    /** Every file as a list line, with its commune's and referent's names. */
+    /** Every file this viewer may read, as a list line, with its commune's and referent's names. */
     public List<BeneficiarySummary> summaries() {
-        return summaryQuery(dsl).fetchSize(2_000).fetch(BeneficiaryRepository::toSummary);
+        return summaryQuery(dsl).where(readable()).fetchSize(2_000).fetch(BeneficiaryRepository::toSummary);
     }
 
     public Optional<BeneficiarySummary> summary(BeneficiaryId id) {
-        return summaryQuery(dsl).where(BENEFICIARY.ID.eq(id.value())).fetchOptional(BeneficiaryRepository::toSummary);
+        return summaryQuery(dsl).where(BENEFICIARY.ID.eq(id.value()).and(readable()))
+                .fetchOptional(BeneficiaryRepository::toSummary);
     }
 
+    /** How many files this viewer may read. */
     public int count() {
-        return dsl.fetchCount(BENEFICIARY);
+        return dsl.fetchCount(BENEFICIARY, readable());
     }
 
-    /** Files that may be the same person as this one: same name and birth date, or a similar name in the same commune. */
+    /**
+     * Files this viewer may read that may be the same person as this one: same name and birth date,
+     * or a similar name in the same commune.
+     */
     public List<PossibleDuplicate> possibleDuplicates(Beneficiary candidate) {
         Condition related = DSL.falseCondition();
         if (candidate.birthDate() != null) {
@@ -82,7 +119,7 @@ public final class BeneficiaryRepository {
         if (candidate.address().commune() != null) {
             related = related.or(BENEFICIARY.COMMUNE_INSEE.eq(candidate.address().commune().value()));
         }
-        List<BeneficiarySummary> nearby = summaryQuery(dsl).where(related).fetch(BeneficiaryRepository::toSummary);
+        List<BeneficiarySummary> nearby = summaryQuery(dsl).where(related.and(readable())).fetch(BeneficiaryRepository::toSummary);
         return DuplicateDetector.find(candidate, nearby);
     }
 
@@ -92,6 +129,13 @@ public final class BeneficiaryRepository {
     }
 
     public Change save(WriteTransaction tx, Beneficiary beneficiary) {
+        Optional<Beneficiary> before = current(tx, beneficiary.id());
+        if (!NeedToKnow.canWrite(viewer, before.map(Beneficiary::referent).orElse(null),
+                before.map(Beneficiary::domains).orElse(Set.of()), beneficiary.referent(), beneficiary.domains())) {
+            throw new AccessDeniedException(viewer, Subject.BENEFICIARY, (before.isPresent() ? "change" : "create")
+                    + " beneficiary " + beneficiary.id() + " with referent " + beneficiary.referent()
+                    + " in " + beneficiary.domains());
+        }
         List<Problem> problems = BeneficiaryRules.validate(beneficiary, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw new InvalidRecordException("Beneficiary", problems);
@@ -102,11 +146,33 @@ public final class BeneficiaryRepository {
     /** Closes the file: it stays, with its history, but is no longer active. */
     public Change close(BeneficiaryId id, StaffId author) {
         return writer.write(author, tx -> {
-            Beneficiary current = tx.read().selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value()))
-                    .fetchOptional(BeneficiaryRepository::toModel)
-                    .orElseThrow(() -> new IllegalArgumentException("No beneficiary " + id));
+            Beneficiary current = current(tx, id)
+                    .filter(b -> NeedToKnow.canRead(viewer, b.referent(), b.domains()))
+                    .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "close beneficiary " + id
+                            + " (not in their files)"));
             return tx.save(values(current.withStatus(BeneficiaryStatus.CLOSED)), id.value());
         });
+    }
+
+    private static Optional<Beneficiary> current(WriteTransaction tx, BeneficiaryId id) {
+        return tx.read().selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value()))
+                .fetchOptional(BeneficiaryRepository::toModel);
+    }
+
+    /**
+     * The files this viewer may read, as a condition the database evaluates (so that a caseworker's
+     * list reads only their caseload); {@link NeedToKnow#canRead} says the same for one file.
+     */
+    private Condition readable() {
+        if (viewer.has(Role.COORDINATOR)) {
+            return DSL.trueCondition();
+        }
+        if (!viewer.has(Role.CASEWORKER) || viewer.staff().isEmpty() || viewer.domains().isEmpty()) {
+            return DSL.falseCondition();
+        }
+        Condition sharedDomain = DSL.or(viewer.domains().stream()
+                .map(d -> BENEFICIARY.DOMAINS.like("%\"" + d.name() + "\"%")).toList());
+        return BENEFICIARY.REFERENT_ID.eq(viewer.staff().get().value()).and(sharedDomain);
     }
 
     private static Values<BeneficiaryRecord> values(Beneficiary b) {

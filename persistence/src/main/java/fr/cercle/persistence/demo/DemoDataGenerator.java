@@ -1,5 +1,8 @@
 package fr.cercle.persistence.demo;
 
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.common.Domain;
 import fr.cercle.model.common.InseeCode;
 import fr.cercle.model.installation.Structure;
 import fr.cercle.model.installation.StructureKind;
@@ -19,7 +22,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
@@ -142,10 +148,13 @@ public final class DemoDataGenerator {
         int staffCount = staff.members().size();
         long total = staffCount + 1L + beneficiaries + helpers;
         StaffId author = staff.author().id();
+        // The generator fills the structure as its administrator and coordinator would, in every domain.
+        Viewer generator = new Viewer("demo-generator", Optional.of(author),
+                Set.of(Role.ADMINISTRATOR, Role.COORDINATOR), EnumSet.allOf(Domain.class));
 
         checkCancelled(progress);
         InstallationRepository installation = new InstallationRepository(db.dsl(), db.deviceId());
-        StaffRepository staffRepository = new StaffRepository(db.dsl(), db.writer());
+        StaffRepository staffRepository = new StaffRepository(db.dsl(), db.writer(), generator);
         db.writer().run(author, tx -> {
             for (StaffMember member : staff.members()) {
                 staffRepository.save(tx, member);
@@ -156,13 +165,13 @@ public final class DemoDataGenerator {
         long done = staffCount + 1L;
         progress.update(done, total);
 
-        BeneficiaryRepository beneficiaryRepository = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+        BeneficiaryRepository beneficiaryRepository = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), generator);
         DemoBeneficiaries beneficiaryFactory =
                 new DemoBeneficiaries(beneficiaryRandom, territory, staff, names, texts, today);
         done = writeInBatches(beneficiaries, done, total, progress, author,
                 beneficiaryFactory::next, beneficiaryRepository::save);
 
-        HelperRepository helperRepository = new HelperRepository(db.dsl(), db.writer(), db.clock());
+        HelperRepository helperRepository = new HelperRepository(db.dsl(), db.writer(), db.clock(), generator);
         DemoHelpers helperFactory = new DemoHelpers(helperRandom, territory, names, texts, today);
         writeInBatches(helpers, done, total, progress, author,
                 helperFactory::next, helperRepository::save);

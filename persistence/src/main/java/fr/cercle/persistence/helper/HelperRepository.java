@@ -1,6 +1,11 @@
 package fr.cercle.persistence.helper;
 
 import fr.cercle.model.common.Contact;
+import fr.cercle.model.access.AccessDeniedException;
+import fr.cercle.model.audit.AuditAction;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Subject;
+import fr.cercle.model.access.Viewer;
 import fr.cercle.model.helper.BackgroundCheck;
 import fr.cercle.model.helper.BackgroundCheckStatus;
 import fr.cercle.model.helper.Helper;
@@ -13,16 +18,19 @@ import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
+import fr.cercle.persistence.audit.AuditTrail;
 import fr.cercle.persistence.jooq.tables.records.HelperRecord;
 import fr.cercle.persistence.write.Change;
 import fr.cercle.persistence.write.ChangeWriter;
 import fr.cercle.persistence.write.JsonValues;
 import fr.cercle.persistence.write.Values;
 import fr.cercle.persistence.write.WriteTransaction;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,33 +47,54 @@ import static fr.cercle.persistence.jooq.Tables.COMMUNE;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.write.Entities.HELPER_TABLE;
 
-/** The roster of helpers. Every save is validated, then written with its journal entry. */
+/**
+ * The roster of helpers, for the viewers {@link NeedToKnow} lets see it (caseworkers and
+ * coordinators): for anyone else it is empty, and a save is refused with
+ * {@link AccessDeniedException}. Every save is validated, then written with its journal entry.
+ */
 public final class HelperRepository {
 
     private final DSLContext dsl;
     private final ChangeWriter writer;
     private final Clock clock;
+    private final Viewer viewer;
 
-    public HelperRepository(DSLContext dsl, ChangeWriter writer, Clock clock) {
+    public HelperRepository(DSLContext dsl, ChangeWriter writer, Clock clock, Viewer viewer) {
         this.dsl = dsl;
         this.writer = writer;
         this.clock = clock;
+        this.viewer = viewer;
     }
 
+    /**
+     * The whole record, if this viewer may read it, for a person who opens it: the opening is
+     * recorded in the audit trail. What a screen shows of a helper comes from here.
+     */
+    public Optional<Helper> open(HelperId id) {
+        Optional<Helper> found = find(id);
+        found.ifPresent(h -> new AuditTrail(dsl, writer, clock, viewer).record(AuditAction.VIEW, HELPER_TABLE, id.value()));
+        return found;
+    }
+
+    /** The whole record, without recording an opening: for checks and tools (screens call {@link #open}). */
     public Optional<Helper> find(HelperId id) {
-        return dsl.selectFrom(HELPER).where(HELPER.ID.eq(id.value())).fetchOptional(HelperRepository::toModel);
+        return dsl.selectFrom(HELPER).where(HELPER.ID.eq(id.value()).and(readable())).fetchOptional(HelperRepository::toModel);
     }
 
     public List<HelperSummary> summaries() {
-        return summaryQuery(dsl).fetchSize(2_000).fetch(HelperRepository::toSummary);
+        return summaryQuery(dsl).where(readable()).fetchSize(2_000).fetch(HelperRepository::toSummary);
     }
 
     public Optional<HelperSummary> summary(HelperId id) {
-        return summaryQuery(dsl).where(HELPER.ID.eq(id.value())).fetchOptional(HelperRepository::toSummary);
+        return summaryQuery(dsl).where(HELPER.ID.eq(id.value()).and(readable())).fetchOptional(HelperRepository::toSummary);
     }
 
     public int count() {
-        return dsl.fetchCount(HELPER);
+        return dsl.fetchCount(HELPER, readable());
+    }
+
+    private Condition readable() {
+        return NeedToKnow.canRead(viewer, Subject.HELPER) ? DSL.trueCondition() : DSL.falseCondition();
     }
 
     /** Validates and saves the helper; throws {@link InvalidRecordException} with every problem, writing nothing. */
@@ -74,6 +103,9 @@ public final class HelperRepository {
     }
 
     public Change save(WriteTransaction tx, Helper helper) {
+        if (!NeedToKnow.canWrite(viewer, Subject.HELPER)) {
+            throw new AccessDeniedException(viewer, Subject.HELPER, "save helper " + helper.id());
+        }
         List<Problem> problems = HelperRules.validate(helper, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw new InvalidRecordException("Helper", problems);

@@ -2,7 +2,10 @@ package fr.cercle.persistence.local;
 
 import fr.cercle.model.access.Account;
 import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.common.Domain;
 import fr.cercle.model.staff.StaffId;
+import fr.cercle.persistence.Columns;
 import fr.cercle.persistence.jooq.tables.records.AccountRecord;
 import org.jooq.DSLContext;
 
@@ -16,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static fr.cercle.persistence.jooq.Tables.ACCOUNT;
+import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
 
 /**
  * The accounts of this installation and their roles. Local to the installation (not journaled, not
@@ -38,6 +42,23 @@ public final class AccountRepository {
     public Optional<Account> find(String login) {
         return dsl.selectFrom(ACCOUNT).where(ACCOUNT.LOGIN.eq(new Account(login, Optional.empty(), Set.of()).login()))
                 .fetchOptional(AccountRepository::toAccount);
+    }
+
+    /**
+     * Who this account is to the need-to-know rules: its roles, the staff member it acts as, and that
+     * member's domains. A login without an account sees nothing.
+     */
+    public Viewer viewer(String login) {
+        Optional<Account> account = find(login);
+        if (account.isEmpty()) {
+            return new Viewer(login, Optional.empty(), Set.of(), Set.of());
+        }
+        Optional<StaffId> staff = account.get().staff();
+        Set<Domain> domains = staff.flatMap(id -> dsl.select(STAFF_MEMBER.DOMAINS).from(STAFF_MEMBER)
+                        .where(STAFF_MEMBER.ID.eq(id.value())).fetchOptional(STAFF_MEMBER.DOMAINS))
+                .map(json -> Columns.enumSet(Domain.class, json))
+                .orElse(Set.of());
+        return new Viewer(account.get().login(), staff, account.get().roles(), domains);
     }
 
     /**

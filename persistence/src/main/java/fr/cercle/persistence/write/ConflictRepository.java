@@ -1,7 +1,13 @@
 package fr.cercle.persistence.write;
 
+import fr.cercle.model.access.AccessDeniedException;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Subject;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.common.Domain;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.sync.Version;
+import fr.cercle.persistence.Columns;
 import fr.cercle.persistence.jooq.tables.records.ConflictValueRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -14,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE;
 
 /**
@@ -24,18 +31,24 @@ public final class ConflictRepository {
 
     private final DSLContext dsl;
     private final ChangeWriter writer;
+    private final Viewer viewer;
 
-    public ConflictRepository(DSLContext dsl, ChangeWriter writer) {
+    public ConflictRepository(DSLContext dsl, ChangeWriter writer, Viewer viewer) {
         this.dsl = dsl;
         this.writer = writer;
+        this.viewer = viewer;
     }
 
-    public int count() {
+    /**
+     * How many conflicts wait on this installation, whoever may settle them: a number without
+     * personal data, for the sync status. {@link #all()} lists those this viewer may see.
+     */
+    public static int pending(DSLContext dsl) {
         return dsl.fetchCount(dsl.selectDistinct(CONFLICT_VALUE.ENTITY, CONFLICT_VALUE.ENTITY_ID, CONFLICT_VALUE.FIELD)
                 .from(CONFLICT_VALUE));
     }
 
-    /** Every conflict, oldest first. */
+    /** Every conflict this viewer may settle (those of records they may write), oldest first. */
     public List<Conflict> all() {
         return conflicts(dsl.selectFrom(CONFLICT_VALUE).orderBy(CONFLICT_VALUE.DETECTED_AT, CONFLICT_VALUE.HLC).fetch());
     }
@@ -59,7 +72,14 @@ public final class ConflictRepository {
         Field<?> field = table.field(conflict.field())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown field " + conflict.field()));
         Object column = table.toColumn(field, value);
-        return writer.write(author, tx -> tx.decide(table, conflict.entityId(), field, column));
+        return writer.write(author, tx -> {
+            Record row = tx.read().selectFrom(table.table()).where(table.id().eq(conflict.entityId())).fetchOne();
+            if (row == null || !mayWrite(conflict.entity(), row)) {
+                throw new AccessDeniedException(viewer, subject(conflict.entity()),
+                        "settle a conflict on " + conflict.entity() + " " + conflict.entityId());
+            }
+            return tx.decide(table, conflict.entityId(), field, column);
+        });
     }
 
     private List<Conflict> conflicts(List<ConflictValueRecord> losers) {
@@ -77,7 +97,7 @@ public final class ConflictRepository {
             Record row = dsl.selectFrom(table.table()).where(table.id().eq(first.getEntityId())).fetchOne();
             Field<?> field = table.field(first.getField()).orElse(null);
             Version winner = store.versions(first.getEntity(), first.getEntityId()).get(first.getField());
-            if (row == null || field == null || winner == null) {
+            if (row == null || field == null || winner == null || !mayWrite(first.getEntity(), row)) {
                 return;
             }
             Object currentValue = JsonValues.plain(JsonValues.columnNode(row.get(field), table.isJsonArray(field)));
@@ -91,6 +111,30 @@ public final class ConflictRepository {
             conflicts.add(new Conflict(first.getEntity(), first.getEntityId(), label(row), first.getField(), current, others));
         });
         return conflicts;
+    }
+
+    /**
+     * Whether this viewer may see and settle a conflict on this row: the values in conflict are the
+     * record's own, so the rules are the record's.
+     */
+    private boolean mayWrite(String entity, Record row) {
+        Subject subject = subject(entity);
+        if (subject == Subject.BENEFICIARY) {
+            UUID referent = row.get(BENEFICIARY.REFERENT_ID);
+            return NeedToKnow.canRead(viewer, referent == null ? null : new StaffId(referent),
+                    Columns.enumSet(Domain.class, row.get(BENEFICIARY.DOMAINS)));
+        }
+        return NeedToKnow.canWrite(viewer, subject);
+    }
+
+    private static Subject subject(String entity) {
+        if (entity.equals(Entities.BENEFICIARY_TABLE.entity())) {
+            return Subject.BENEFICIARY;
+        }
+        if (entity.equals(Entities.HELPER_TABLE.entity())) {
+            return Subject.HELPER;
+        }
+        return Subject.STAFF; // the staff and the structure: the administrator's
     }
 
     private static String label(Record row) {

@@ -1,5 +1,6 @@
 package fr.cercle.persistence.write;
 
+import fr.cercle.model.audit.AuditAction;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.beneficiary.ConsentMethod;
 import fr.cercle.model.beneficiary.ConsentScope;
@@ -11,6 +12,7 @@ import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
 import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.installation.StructureKind;
+import fr.cercle.persistence.jooq.tables.records.AuditEventRecord;
 import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
 import fr.cercle.persistence.jooq.tables.records.HelperRecord;
 import fr.cercle.persistence.jooq.tables.records.InstallationRecord;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static fr.cercle.persistence.jooq.Tables.AUDIT_EVENT;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.INSTALLATION;
@@ -68,8 +71,14 @@ public final class Entities {
                             HELPER.BACKGROUND_CHECK_STATUS, TextRule.oneOf(BackgroundCheckStatus.class),
                             HELPER.STATUS, TextRule.oneOf(HelperStatus.class)));
 
+    /** Who opened or exported which record: append-only (V6__audit_trail.sql). */
+    public static final EntityTable<AuditEventRecord> AUDIT_EVENT_TABLE =
+            EntityTable.appendOnly("audit_event", AUDIT_EVENT, AUDIT_EVENT.ID,
+                    Map.of(AUDIT_EVENT.ACTION, TextRule.oneOf(List.of(AuditAction.VIEW.name(), AuditAction.EXPORT.name())),
+                            AUDIT_EVENT.SUBJECT_ENTITY, TextRule.oneOf(List.of("beneficiary", "helper", "staff_member"))));
+
     private static final List<EntityTable<?>> ALL =
-            List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE);
+            List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE);
     private static final Map<String, EntityTable<?>> BY_NAME =
             ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(EntityTable::entity, t -> t));
 

@@ -49,9 +49,11 @@ public final class EntityTable<R extends Record> {
     private final Field<UUID> createdBy;
     private final Field<OffsetDateTime> updatedAt;
     private final Field<UUID> updatedBy;
+    private final boolean appendOnly;
 
     private EntityTable(String entity, Table<R> table, TableField<R, UUID> id, Set<Field<?>> jsonArrayFields,
-                        Set<Field<?>> guardedFields, Map<Field<?>, TextRule> textRules) {
+                        Set<Field<?>> guardedFields, Map<Field<?>, TextRule> textRules, boolean appendOnly) {
+        this.appendOnly = appendOnly;
         this.entity = Objects.requireNonNull(entity, "entity");
         this.table = Objects.requireNonNull(table, "table");
         this.id = Objects.requireNonNull(id, "id");
@@ -90,7 +92,21 @@ public final class EntityTable<R extends Record> {
     public static <R extends Record> EntityTable<R> of(String entity, Table<R> table, TableField<R, UUID> id,
                                                        Set<Field<?>> jsonArrayFields, Set<Field<?>> guardedFields,
                                                        Map<Field<?>, TextRule> textRules) {
-        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields, textRules);
+        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields, textRules, false);
+    }
+
+    /**
+     * A table whose records are created and never changed nor deleted, such as the audit trail's:
+     * the write path and the readers of the exchange format refuse any other operation on it.
+     */
+    public static <R extends Record> EntityTable<R> appendOnly(String entity, Table<R> table, TableField<R, UUID> id,
+                                                               Map<Field<?>, TextRule> textRules) {
+        return new EntityTable<>(entity, table, id, Set.of(), Set.of(), textRules, true);
+    }
+
+    /** Whether records are only ever created (see {@link #appendOnly}). */
+    public boolean isAppendOnly() {
+        return appendOnly;
     }
 
     private static <T> Field<T> auditField(Table<?> table, String name, Class<T> type) {

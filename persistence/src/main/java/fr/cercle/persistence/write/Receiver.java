@@ -231,6 +231,10 @@ public final class Receiver {
     private static void check(IncomingChange change) {
         EntityTable<?> table = Entities.byName(change.entity())
                 .orElseThrow(() -> new IllegalArgumentException("Unknown entity: " + change.entity()));
+        if (table.isAppendOnly() && change.operation() != Operation.CREATE) {
+            throw new IllegalArgumentException(change.entity() + " is only ever created: a change may not "
+                    + change.operation().name().toLowerCase(java.util.Locale.ROOT) + " one");
+        }
         change.fields().forEach((name, value) -> table.toColumn(table.field(name)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown field: " + change.entity() + "." + name)), value));
     }
@@ -293,6 +297,9 @@ public final class Receiver {
         String entity = table.entity();
         UUID id = change.entityId();
         R row = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
+        if (row != null && table.isAppendOnly()) {
+            throw new IllegalArgumentException(entity + " " + id + " is already recorded and is never changed");
+        }
         Map<String, Version> versions = store.versions(entity, id);
         Map<String, List<ConflictValueRecord>> losers = store.losers(entity, id);
         Map<String, Set<ChangeId>> replaced = store.replacedBeforeSeen(entity, id);

@@ -59,6 +59,9 @@ public final class WriteTransaction {
         EntityTable<R> table = values.table();
         Map<Field<?>, Object> wanted = values.complete();
         R current = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
+        if (current != null && table.isAppendOnly()) {
+            throw new IllegalStateException(table.entity() + " " + id + " is never changed once recorded");
+        }
         if (current == null) {
             if (store.isDeleted(table.entity(), id)) {
                 throw new IllegalStateException(table.entity() + " " + id + " was deleted and cannot be written again");
@@ -91,6 +94,9 @@ public final class WriteTransaction {
     public <R extends Record> Change decide(EntityTable<R> table, UUID id, Field<?> field, Object value) {
         String name = EntityTable.journalName(field);
         R current = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
+        if (current != null && table.isAppendOnly()) {
+            throw new IllegalStateException(table.entity() + " " + id + " is never changed once recorded");
+        }
         if (current == null) {
             throw new IllegalStateException(table.entity() + " " + id + " does not exist here");
         }
@@ -108,6 +114,9 @@ public final class WriteTransaction {
 
     /** Deletes the record and journals a tombstone. Deleting a record that does not exist does nothing. */
     public <R extends Record> Change delete(EntityTable<R> table, UUID id) {
+        if (table.isAppendOnly()) {
+            throw new IllegalStateException(table.entity() + " " + id + " is never deleted");
+        }
         int deleted = dsl.deleteFrom(table.table()).where(table.id().eq(id)).execute();
         if (deleted == 0) {
             return Change.NONE;

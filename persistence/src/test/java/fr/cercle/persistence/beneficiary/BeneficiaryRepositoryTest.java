@@ -35,9 +35,9 @@ class BeneficiaryRepositoryTest {
     @BeforeEach
     void open() {
         db = TestDatabases.withCommunes(dir, TestData.CLOCK);
-        repository = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        repository = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
         claire = TestData.staff();
-        new StaffRepository(db.dsl(), db.writer()).save(claire, claire.id());
+        new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(claire, claire.id());
     }
 
     @AfterEach

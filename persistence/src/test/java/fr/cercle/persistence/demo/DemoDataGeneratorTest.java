@@ -336,15 +336,15 @@ class DemoDataGeneratorTest {
     }
 
     private static StaffRepository staff(CercleDatabase db) {
-        return new StaffRepository(db.dsl(), db.writer());
+        return new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS);
     }
 
     private static BeneficiaryRepository beneficiaries(CercleDatabase db) {
-        return new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        return new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
     }
 
     private static HelperRepository helpers(CercleDatabase db) {
-        return new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        return new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
     }
 
     private static List<JournalEntry> journal(CercleDatabase db) {

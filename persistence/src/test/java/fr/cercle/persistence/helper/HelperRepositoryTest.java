@@ -30,7 +30,7 @@ class HelperRepositoryTest {
     @BeforeEach
     void open() {
         db = TestDatabases.withCommunes(dir, TestData.CLOCK);
-        repository = new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        repository = new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
     }
 
     @AfterEach

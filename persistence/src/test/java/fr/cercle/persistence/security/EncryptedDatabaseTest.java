@@ -35,8 +35,8 @@ class EncryptedDatabaseTest {
         Beneficiary zephyrine = TestData.beneficiary(claire.id()).firstName("Zéphyrine").lastName(MARKER)
                 .situation("Suivie pour " + MARKER + " depuis mars.").build();
         try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK, created.key())) {
-            new StaffRepository(db.dsl(), db.writer()).save(claire, claire.id());
-            new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK).save(zephyrine, claire.id());
+            new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(claire, claire.id());
+            new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS).save(zephyrine, claire.id());
         }
 
         byte[] file = Files.readAllBytes(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db"));
@@ -47,7 +47,7 @@ class EncryptedDatabaseTest {
         DatabaseKey key = Keyring.load(dir).unlock("claire.martin", "le chat dort au soleil".toCharArray(),
                 TestData.CLOCK.instant());
         try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK, key)) {
-            assertThat(new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK).find(zephyrine.id()))
+            assertThat(new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS).find(zephyrine.id()))
                     .contains(zephyrine);
         }
     }
@@ -75,8 +75,8 @@ class EncryptedDatabaseTest {
                 KeyringTest.FAST);
         StaffMember claire = TestData.staff();
         try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK, created.key())) {
-            new StaffRepository(db.dsl(), db.writer()).save(claire, claire.id());
-            new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK)
+            new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(claire, claire.id());
+            new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS)
                     .save(TestData.beneficiary(claire.id()).lastName(MARKER).build(), claire.id());
         }
         try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK, created.key(),
@@ -100,8 +100,8 @@ class EncryptedDatabaseTest {
         StaffMember claire = TestData.staff();
         Beneficiary zephyrine = TestData.beneficiary(claire.id()).lastName(MARKER).build();
         try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK)) {
-            new StaffRepository(db.dsl(), db.writer()).save(claire, claire.id());
-            new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK).save(zephyrine, claire.id());
+            new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(claire, claire.id());
+            new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS).save(zephyrine, claire.id());
         }
         Files.createDirectories(dir.resolve(CercleDatabase.BACKUP_FOLDER));
         Files.write(dir.resolve(CercleDatabase.BACKUP_FOLDER).resolve("cercle-v3-before-upgrade-x.zip"),
@@ -119,7 +119,7 @@ class EncryptedDatabaseTest {
             assertThat(backups).as("plain copies from before").isEmpty();
         }
         try (CercleDatabase db = CercleDatabase.open(dir, TestData.CLOCK, created.key())) {
-            assertThat(new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK).find(zephyrine.id()))
+            assertThat(new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS).find(zephyrine.id()))
                     .contains(zephyrine);
             assertThat(db.journal().count()).isEqualTo(2);
         }

@@ -37,9 +37,9 @@ class ChangeWriterTest {
     @BeforeEach
     void open() {
         db = CercleDatabase.open(dir, TestData.CLOCK);
-        beneficiaries = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        beneficiaries = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
         author = TestData.staff();
-        new StaffRepository(db.dsl(), db.writer()).save(author, author.id());
+        new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(author, author.id());
     }
 
     @AfterEach
@@ -169,7 +169,7 @@ class ChangeWriterTest {
         db.close();
 
         db = CercleDatabase.open(dir, TestData.CLOCK);
-        beneficiaries = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK);
+        beneficiaries = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
         beneficiaries.save(jeanne.toBuilder().situation("nouvelle situation").build(), author.id());
 
         assertThat(db.journal().lastHlc()).isGreaterThan(last);

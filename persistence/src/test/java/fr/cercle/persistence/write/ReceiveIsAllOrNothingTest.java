@@ -38,9 +38,9 @@ class ReceiveIsAllOrNothingTest {
         dir = Files.createTempDirectory("cercle-atomic");
         try (CercleDatabase source = CercleDatabase.open(dir.resolve("source"), TestData.CLOCK)) {
             StaffMember claire = TestData.staff();
-            new StaffRepository(source.dsl(), source.writer()).save(claire, claire.id());
-            BeneficiaryRepository beneficiaries = new BeneficiaryRepository(source.dsl(), source.writer(), TestData.CLOCK);
-            HelperRepository helpers = new HelperRepository(source.dsl(), source.writer(), TestData.CLOCK);
+            new StaffRepository(source.dsl(), source.writer(), TestData.ALL_ACCESS).save(claire, claire.id());
+            BeneficiaryRepository beneficiaries = new BeneficiaryRepository(source.dsl(), source.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
+            HelperRepository helpers = new HelperRepository(source.dsl(), source.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
             for (int i = 0; i < 6; i++) {
                 var b = TestData.beneficiary(claire.id()).firstName("P" + i).build();
                 beneficiaries.save(b, claire.id());

@@ -179,7 +179,7 @@ public final class Main {
             out.println("Data folder      " + db.directory());
             out.println("Changes made here " + made + ", of which the server has " + state.acknowledged());
             out.println("Last sync        " + SyncState.lastSync(db.localSettings()).orElse("never"));
-            out.println("Conflicts        " + new ConflictRepository(db.dsl(), db.writer()).count() + " to decide");
+            out.println("Conflicts        " + ConflictRepository.pending(db.dsl()) + " to decide");
             return 0;
         }
     }

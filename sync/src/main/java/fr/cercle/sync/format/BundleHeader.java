@@ -31,7 +31,7 @@ public record BundleHeader(
     public static final String FORMAT = "cercle-exchange";
     public static final int FORMAT_VERSION = 1;
     /** The version of the set of entities and fields exchanged (docs/exchange-format.md). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public BundleHeader {
         Objects.requireNonNull(bundleId, "bundleId");

@@ -197,6 +197,10 @@ public final class ChangeCodec {
             case "delete" -> Operation.DELETE;
             default -> throw new IllegalArgumentException("op must be create, update or delete");
         };
+        if (table.isAppendOnly() && operation != Operation.CREATE) {
+            throw new IllegalArgumentException(entity + " is only ever created: a change may not "
+                    + text(json, "op") + " one");
+        }
         JsonNode seqNode = json.get("seq");
         if (seqNode == null || !seqNode.canConvertToLong() || !seqNode.isIntegralNumber() || seqNode.asLong() < 1) {
             throw new IllegalArgumentException("seq must be a whole number from 1");

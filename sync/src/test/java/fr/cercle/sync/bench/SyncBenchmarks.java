@@ -1,5 +1,6 @@
 package fr.cercle.sync.bench;
 
+import fr.cercle.persistence.TestData;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -118,7 +119,7 @@ public final class SyncBenchmarks {
     private CercleDatabase source(Path dir) {
         boolean fresh = !Files.exists(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db"));
         CercleDatabase db = CercleDatabase.open(dir, Clock.systemUTC());
-        if (fresh || new BeneficiaryRepository(db.dsl(), db.writer(), db.clock()).count() < people) {
+        if (fresh || new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS).count() < people) {
             long start = System.nanoTime();
             new CommuneReferenceLoader(db.dsl(), Clock.systemUTC()).ensureLoaded();
             new DemoDataGenerator(db, 7L).generate(people, 0, Progress.NONE);
@@ -416,7 +417,7 @@ public final class SyncBenchmarks {
             try (SyncServer server = SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0),
                     DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT)) {
                 URI uri = URI.create("http://127.0.0.1:" + server.port());
-                BeneficiaryRepository people = new BeneficiaryRepository(source.dsl(), source.writer(), source.clock());
+                BeneficiaryRepository people = new BeneficiaryRepository(source.dsl(), source.writer(), source.clock(), TestData.ALL_ACCESS);
                 List<Long> push = new ArrayList<>();
                 List<Long> pull = new ArrayList<>();
                 long bundleBytes = 0;

@@ -97,7 +97,7 @@ class BundleHeaderTest {
             json.put("formatVersion", 2);
             json.remove("bundleId");
         }))).satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.UNKNOWN_FORMAT_VERSION));
-        assertThatThrownBy(() -> read(with(push(), json -> json.put("schemaVersion", 2))))
+        assertThatThrownBy(() -> read(with(push(), json -> json.put("schemaVersion", BundleHeader.SCHEMA_VERSION + 1))))
                 .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.NEWER_SCHEMA));
     }
 

@@ -58,6 +58,25 @@ class ChangeCodecTest {
     }
 
     @Test
+    void anAuditEventIsOnlyEverCreated() throws Exception {
+        String create = "{\"entity\":\"audit_event\",\"id\":\"" + RECORD + "\",\"op\":\"create\",\"device\":\"" + DEVICE
+                + "\",\"seq\":7,\"hlc\":\"2026-11-27T08:00:00.123Z#0\",\"author\":\"" + AUTHOR + "\",\"fields\":"
+                + "{\"action\":\"VIEW\",\"subject_entity\":\"beneficiary\",\"subject_id\":\"" + DEVICE + "\"}}";
+        read(create);
+
+        String update = create.replace("\"op\":\"create\"", "\"op\":\"update\"")
+                .replace(",\"subject_entity\":\"beneficiary\",\"subject_id\":\"" + DEVICE + "\"", "");
+        assertThatThrownBy(() -> read(update))
+                .isInstanceOf(BundleException.class)
+                .hasMessage("Line 2: audit_event is only ever created: a change may not update one")
+                .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.INVALID_CHANGE));
+        String delete = create.replace("\"op\":\"create\"", "\"op\":\"delete\"")
+                .replaceAll("\"fields\":\\{.*\\}\\}$", "\"fields\":{}}");
+        assertThatThrownBy(() -> read(delete)).hasMessageContaining("audit_event is only ever created");
+        assertThatThrownBy(() -> read(create.replace("\"VIEW\"", "\"PRINT\""))).hasMessageContaining("audit_event.action");
+    }
+
+    @Test
     void idsAreReadInTheirCanonicalFormOnly() throws Exception {
         read(update(DEVICE, "2026-11-27T08:00:00.123Z#0", "\"" + DEVICE + ":6\""));
 

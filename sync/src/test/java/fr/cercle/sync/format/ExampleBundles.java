@@ -1,5 +1,6 @@
 package fr.cercle.sync.format;
 
+import fr.cercle.persistence.TestData;
 import fr.cercle.sync.HandClock;
 
 import fr.cercle.model.beneficiary.Beneficiary;
@@ -81,7 +82,7 @@ public final class ExampleBundles {
             ServerStore server = new ServerStore(serverDb, BundleLimits.DEFAULT, serverWall, "Serveur départemental de la Creuse");
 
             // The town hall records Claire and Jeanne, and sends them.
-            new StaffRepository(townHall.dsl(), townHall.writer()).save(new StaffMember(CLAIRE, "Claire", "Moreau",
+            new StaffRepository(townHall.dsl(), townHall.writer(), TestData.ALL_ACCESS).save(new StaffMember(CLAIRE, "Claire", "Moreau",
                     "Mairie de Vareilles", Set.of(Domain.ELDERLY), true), CLAIRE);
             beneficiaries(townHall).save(jeanne(), CLAIRE);
             Path first = target.resolve("push-new-beneficiary.cercle");
@@ -90,7 +91,7 @@ public final class ExampleBundles {
 
             // The CCAS receives them; Sophie pauses Jeanne's file.
             importPull(server, ccas, 0);
-            new StaffRepository(ccas.dsl(), ccas.writer()).save(new StaffMember(SOPHIE, "Sophie", "Lambert",
+            new StaffRepository(ccas.dsl(), ccas.writer(), TestData.ALL_ACCESS).save(new StaffMember(SOPHIE, "Sophie", "Lambert",
                     "CCAS de La Souterraine", Set.of(Domain.ELDERLY, Domain.HEALTH), true), SOPHIE);
             beneficiaries(ccas).save(beneficiaries(ccas).find(JEANNE).orElseThrow().withStatus(BeneficiaryStatus.PAUSED),
                     SOPHIE);
@@ -103,7 +104,7 @@ public final class ExampleBundles {
 
             // The CCAS records a helper by mistake, deletes it, and sends everything.
             ccasWall.set(Instant.parse("2026-11-25T14:05:12.004Z"));
-            HelperRepository helpers = new HelperRepository(ccas.dsl(), ccas.writer(), ccasWall);
+            HelperRepository helpers = new HelperRepository(ccas.dsl(), ccas.writer(), ccasWall, TestData.ALL_ACCESS);
             helpers.save(karim(), SOPHIE);
             ccas.writer().run(SOPHIE, tx -> tx.delete(Entities.HELPER_TABLE, KARIM.value()));
             Path ccasAll = work.resolve("ccas-all.cercle");
@@ -132,7 +133,7 @@ public final class ExampleBundles {
     }
 
     static BeneficiaryRepository beneficiaries(CercleDatabase db) {
-        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock());
+        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
     }
 
     static Beneficiary jeanne() {

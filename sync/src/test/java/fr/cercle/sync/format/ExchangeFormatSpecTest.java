@@ -147,7 +147,7 @@ class ExchangeFormatSpecTest {
             Beneficiary jeanne = Installations.seed(db, claire);
             Installations.beneficiaries(db).save(jeanne.withStatus(BeneficiaryStatus.PAUSED), claire.id());
             Helper karim = TestData.helper().build();
-            new HelperRepository(db.dsl(), db.writer(), db.clock()).save(karim, claire.id());
+            new HelperRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS).save(karim, claire.id());
             db.writer().run(claire.id(), tx -> new InstallationRepository(db.dsl(), db.deviceId())
                     .save(tx, new Structure("Mairie de La Souterraine", StructureKind.TOWN_HALL, TestData.LA_SOUTERRAINE)));
             db.writer().run(claire.id(), tx -> tx.delete(Entities.HELPER_TABLE, karim.id().value()));

@@ -1,5 +1,10 @@
 package fr.cercle.sync.server;
 
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.audit.AuditAction;
+import fr.cercle.model.audit.AuditEntry;
+import fr.cercle.model.audit.AuditQuery;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.common.Contact;
@@ -7,6 +12,8 @@ import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
+import fr.cercle.persistence.audit.AuditTrail;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.sync.Installations;
 import fr.cercle.sync.client.BundleExport;
 import fr.cercle.sync.client.BundleImport;
@@ -33,8 +40,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +114,25 @@ class ServerSyncTest {
         assertThat(Installations.beneficiaries(townHall).find(jeanne.id()).orElseThrow().status())
                 .isEqualTo(Installations.beneficiaries(ccas).find(jeanne.id()).orElseThrow().status());
         assertThat(sync(ccas, server)).isEqualTo(new SyncReport(0, 0, 0, 0, false));
+    }
+
+    @Test
+    void anOpeningOnOneInstallationIsInTheAuditTrailOfTheOthers() throws Exception {
+        SyncServer server = server(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir));
+        CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
+        CercleDatabase ccas = installation("ccas", TestData.CLOCK);
+        Beneficiary jeanne = Installations.seed(townHall, claire);
+        Viewer asClaire = new Viewer("claire", Optional.of(claire.id()), Set.of(Role.COORDINATOR), claire.domains());
+
+        new BeneficiaryRepository(townHall.dsl(), townHall.writer(), townHall.clock(), asClaire).open(jeanne.id());
+        sync(townHall, server);
+        sync(ccas, server);
+
+        List<AuditEntry> seenAtTheCcas = new AuditTrail(ccas.dsl(), ccas.writer(), ccas.clock(), asClaire)
+                .search(AuditQuery.everything().about(Set.of(jeanne.id().value())), ZoneId.of("Europe/Paris"));
+        assertThat(seenAtTheCcas).extracting(AuditEntry::action, AuditEntry::device).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AuditAction.VIEW, townHall.deviceId()),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.CREATE, townHall.deviceId()));
     }
 
     @ParameterizedTest

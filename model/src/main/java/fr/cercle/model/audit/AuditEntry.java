@@ -1,0 +1,26 @@
+package fr.cercle.model.audit;
+
+import fr.cercle.model.installation.DeviceId;
+import fr.cercle.model.staff.StaffId;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One line of the audit trail: when, who (the staff member the account acted as), what, on which
+ * record, from which installation. Only ids: no name, no content.
+ *
+ * @param entity the kind of record, as the exchange format names it ({@code beneficiary}, {@code helper}…)
+ */
+public record AuditEntry(Instant at, StaffId who, AuditAction action, String entity, UUID record, DeviceId device) {
+
+    public AuditEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(who, "who");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(device, "device");
+    }
+}
