@@ -1,0 +1,40 @@
+package fr.cercle.persistence.rights;
+
+import fr.cercle.model.audit.AuditAction;
+import fr.cercle.model.beneficiary.Beneficiary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything Cercle holds about one person, as their right of access (GDPR article 15) asks: their
+ * file as it is, every change made to it (when, by whom, what), and who opened, exported or changed
+ * it. Names are put back for the people who acted; the record ids stay too, to quote.
+ *
+ * @param structure   the structure that holds the data (the controller's service)
+ * @param referent    the referent's name, if the file has one known here
+ * @param exportedBy  the name of the staff member who made the export
+ */
+public record AccessReport(Beneficiary person, String structure, String referent, Instant exportedAt, String exportedBy,
+                           List<Change> history, List<Access> accesses) {
+
+    public AccessReport {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(exportedAt, "exportedAt");
+        history = List.copyOf(history);
+        accesses = List.copyOf(accesses);
+    }
+
+    /**
+     * One change to the file: {@code fields} holds the new values in the exchange format's names
+     * (docs/exchange-format.md, section 6); a deletion has none.
+     */
+    public record Change(Instant at, String author, String operation, Map<String, Object> fields) {
+    }
+
+    /** Someone opened, created, changed, exported or erased the file. */
+    public record Access(Instant at, String who, AuditAction action) {
+    }
+}
