@@ -17,6 +17,16 @@ public final class Snapshots {
     private Snapshots() {
     }
 
+    /** Where the pictures go (made if missing), for a test that draws one another way. */
+    public static Path dir() {
+        Path folder = Path.of(System.getProperty("cercle.snapshots", "target/snapshots"));
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path save(Node node, String name) {
         WritableImage image = node.snapshot(null, null);
         int width = (int) image.getWidth();
@@ -28,10 +38,8 @@ public final class Snapshots {
                 buffered.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        Path folder = Path.of(System.getProperty("cercle.snapshots", "target/snapshots"));
-        Path file = folder.resolve(name + ".png");
+        Path file = dir().resolve(name + ".png");
         try {
-            Files.createDirectories(folder);
             ImageIO.write(buffered, "png", file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

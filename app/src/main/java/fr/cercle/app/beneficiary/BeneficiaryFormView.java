@@ -25,6 +25,7 @@ import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.stage.FileChooser;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -187,9 +188,19 @@ public final class BeneficiaryFormView {
         close.visibleProperty().bind(model.existingProperty().and(model.statusProperty().isNotEqualTo(BeneficiaryStatus.CLOSED)));
         close.managedProperty().bind(close.visibleProperty());
         close.setOnAction(e -> closeFile());
+        Button export = new Button(i18n.get("access.export"), Icons.of(Material2OutlinedAL.GET_APP));
+        export.setId("exportAccess");
+        export.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        export.setTooltip(new javafx.scene.control.Tooltip(i18n.get("access.export.tooltip")));
+        export.visibleProperty().bind(model.existingProperty());
+        export.managedProperty().bind(export.visibleProperty());
+        export.disableProperty().bind(model.busyProperty());
+        export.setOnAction(e -> context.files().toSave(root, i18n.get("access.export.title"), model.accessExportName(),
+                        List.of(new FileChooser.ExtensionFilter(i18n.get("access.export.kind"), "*.pdf")))
+                .ifPresent(model::exportAccess));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, save, cancel, spacer, close);
+        HBox actions = new HBox(10, save, cancel, spacer, export, close);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 24, 12, 24));
         actions.getStyleClass().add("form-actions");
@@ -200,6 +211,7 @@ public final class BeneficiaryFormView {
         root.getStyleClass().add("form-page");
 
         model.failureProperty().addListener((obs, old, message) -> showBanners(openOther));
+        model.noticeProperty().addListener((obs, old, message) -> showBanners(openOther));
         model.duplicates().addListener((ListChangeListener<PossibleDuplicate>) c -> showBanners(openOther));
         model.errors().addListener((MapChangeListener<String, String>) c -> showBanners(openOther));
     }
@@ -260,6 +272,12 @@ public final class BeneficiaryFormView {
         banners.getChildren().clear();
         if (model.failureProperty().get() != null) {
             banners.getChildren().add(banner(model.failureProperty().get(), Styles.DANGER));
+        }
+        if (model.noticeProperty().get() != null) {
+            Label notice = banner(model.noticeProperty().get(), Styles.SUCCESS);
+            notice.setId("formNotice");
+            notice.setGraphic(Icons.of(Material2OutlinedAL.CHECK_CIRCLE));
+            banners.getChildren().add(notice);
         }
         if (!model.errors().isEmpty()) {
             Label summary = banner(i18n.format("form.errors", model.errors().size()), Styles.DANGER);

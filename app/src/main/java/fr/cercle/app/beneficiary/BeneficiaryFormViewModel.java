@@ -3,6 +3,7 @@ package fr.cercle.app.beneficiary;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.ProblemMessages;
+import fr.cercle.app.rights.AccessReportPdf;
 import fr.cercle.model.access.Role;
 import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
@@ -17,11 +18,14 @@ import fr.cercle.model.beneficiary.PossibleDuplicate;
 import fr.cercle.model.common.Address;
 import fr.cercle.model.common.Contact;
 import fr.cercle.model.common.Domain;
+import fr.cercle.model.common.Text;
 import fr.cercle.model.commune.Commune;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
+import fr.cercle.persistence.rights.AccessReport;
+import fr.cercle.persistence.rights.AccessReports;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,6 +41,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -86,6 +96,7 @@ public final class BeneficiaryFormViewModel {
     private final ObservableList<PossibleDuplicate> duplicates = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper existing = new ReadOnlyBooleanWrapper(this, "existing");
 
@@ -208,6 +219,11 @@ public final class BeneficiaryFormViewModel {
     /** A failure that is not about one field (the database refused), in plain words. */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    /** A piece of good news for the banner, such as where an export was written. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -363,6 +379,66 @@ public final class BeneficiaryFormViewModel {
         List<StaffMember> all = context.staff().all();
         Viewer viewer = context.viewer();
         return viewer.has(Role.COORDINATOR) ? all : all.stream().filter(s -> viewer.is(s.id())).toList();
+    }
+
+    /** The name proposed for the access export of this file: {@code donnees-jeanne-martin-2026-11-27.pdf}. */
+    public String accessExportName() {
+        String name = loaded == null ? "" : Text.fold(loaded.fullName()).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return i18n.format("access.fileName", name, LocalDate.now(context.clock()).toString());
+    }
+
+    /**
+     * The right of access: writes everything held about this person as a readable PDF at {@code pdf}
+     * and as JSON beside it (same name, {@code .json}), in the background. The export is recorded in
+     * the audit trail; each file appears whole or not at all.
+     */
+    public void exportAccess(Path pdf) {
+        if (loaded == null) {
+            return;
+        }
+        BeneficiaryId id = loaded.id();
+        Path json = pdf.resolveSibling(pdf.getFileName().toString().replaceFirst("(?i)\\.pdf$", "") + ".json");
+        failure.set(null);
+        notice.set(null);
+        busy.set(true);
+        context.tasks().run(() -> {
+            AccessReport report = new AccessReports(context.database().dsl(), context.database().writer(),
+                    context.clock(), context.viewer()).gather(id);
+            String communeName = report.person().address().commune() == null ? null
+                    : context.communes().find(report.person().address().commune()).map(Commune::name).orElse(null);
+            AccessReportPdf writer = new AccessReportPdf(i18n, context.clock().getZone());
+            writeWhole(pdf, out -> writer.write(report, communeName, out));
+            writeWhole(json, out -> AccessReports.writeJson(report, out));
+            return pdf;
+        }, done -> {
+            busy.set(false);
+            notice.set(i18n.format("access.exported", pdf.getFileName().toString(), json.getFileName().toString(),
+                    pdf.getParent() == null ? "" : pdf.getParent().toString()));
+        }, e -> {
+            busy.set(false);
+            failure.set(e instanceof IOException || e.getCause() instanceof IOException
+                    ? i18n.format("access.failed", pdf.getParent() == null ? "" : pdf.getParent().toString())
+                    : ProblemMessages.saveFailure(i18n, e));
+        });
+    }
+
+    /** What writes one export file. */
+    @FunctionalInterface
+    private interface FileContent {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes to a temporary file beside the target, then moves it in place: never half a file. */
+    private static void writeWhole(Path target, FileContent content) throws IOException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".part");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+            content.write(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The file as the form holds it now. */

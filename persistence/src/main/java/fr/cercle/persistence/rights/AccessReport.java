@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Everything Cercle holds about one person, as their right of access (GDPR article 15) asks: their
@@ -16,15 +17,17 @@ import java.util.Objects;
  * @param structure   the structure that holds the data (the controller's service)
  * @param referent    the referent's name, if the file has one known here
  * @param exportedBy  the name of the staff member who made the export
+ * @param staffNames  the names of the staff members the history names by id (a change of referent)
  */
 public record AccessReport(Beneficiary person, String structure, String referent, Instant exportedAt, String exportedBy,
-                           List<Change> history, List<Access> accesses) {
+                           List<Change> history, List<Access> accesses, Map<UUID, String> staffNames) {
 
     public AccessReport {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(exportedAt, "exportedAt");
         history = List.copyOf(history);
         accesses = List.copyOf(accesses);
+        staffNames = Map.copyOf(staffNames);
     }
 
     /**

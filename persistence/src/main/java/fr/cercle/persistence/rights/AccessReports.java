@@ -78,7 +78,7 @@ public final class AccessReports {
                 .fetchOptional(INSTALLATION.STRUCTURE_NAME).orElse(null);
         return new AccessReport(person, structure,
                 person.referent() == null ? null : staff.get(person.referent().value()),
-                clock.instant(), viewer.staff().map(s -> name(staff, s)).orElse(viewer.login()), history, accesses);
+                clock.instant(), viewer.staff().map(s -> name(staff, s)).orElse(viewer.login()), history, accesses, staff);
     }
 
     private static String name(Map<UUID, String> staff, StaffId id) {
