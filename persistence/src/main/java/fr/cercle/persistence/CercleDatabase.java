@@ -31,6 +31,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import static fr.cercle.persistence.jooq.Tables.TOMBSTONE;
+
 /**
  * One installation's H2 file database: opened once per process, migrated by Flyway at start (after a
  * copy of the file aside when a migration is pending), then shared through a small connection pool.
@@ -50,6 +52,9 @@ public final class CercleDatabase implements AutoCloseable {
     private final DeviceId deviceId;
     private final ChangeWriter writer;
     private final Clock clock;
+    /** How many records had been deleted when the database was opened: more at close means erasures to compact away. */
+    private final int deletedAtOpen;
+    private boolean closed;
 
     private CercleDatabase(Path directory, JdbcConnectionPool pool, Clock clock) {
         this.directory = directory;
@@ -59,6 +64,7 @@ public final class CercleDatabase implements AutoCloseable {
         this.deviceId = deviceId(new LocalSettings(dsl));
         HybridLogicalClock hlc = new HybridLogicalClock(clock, new ChangeJournal(dsl).resumeAfter(deviceId, clock.instant()));
         this.writer = new ChangeWriter(dsl, deviceId, hlc, clock);
+        this.deletedAtOpen = dsl.fetchCount(TOMBSTONE);
     }
 
     /** Opens (creating if needed) the database in this folder, migrated to the current schema. */
@@ -209,8 +215,38 @@ public final class CercleDatabase implements AutoCloseable {
         return directory;
     }
 
+    /** Rewrites the file without its free pages; H2 closes the database as it does. */
+    private void compact() {
+        long started = System.nanoTime();
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            // Closing the connection of a database that has just shut down says so: that is the success.
+            if (e.getErrorCode() != ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
+                throw new StorageException("Compacting the database failed", e);
+            }
+        }
+        LOG.info("Database compacted after erasures in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Closes the database. If records were deleted (erased) since it was opened, the file is
+     * rewritten without its free space first ({@code SHUTDOWN COMPACT}), so that their data, gone
+     * from every table, are not left behind in unused pages of the file either.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (dsl.fetchCount(TOMBSTONE) > deletedAtOpen) {
+                compact();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not compact the database at close; it will be at the next erasure: {}", e.toString());
+        }
         pool.dispose();
         LOG.debug("Database closed");
     }

@@ -42,15 +42,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
 import static fr.cercle.persistence.jooq.Tables.TOMBSTONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Installations and a server; random edits (concurrent edits of the same field, deletions), and a
+ * Installations and a server; random edits (concurrent edits of the same field, erasures), and a
  * network that drops, duplicates, reorders and delays bundles; PC clocks wrong by days. After a final
  * full sync every installation holds the same data and the same conflicts, and no edit of a guarded
  * field was lost: each is in force, kept in a conflict, replaced by an edit that saw it, or its record
- * was deleted.
+ * was erased; and no installation nor the server keeps what an erased record's changes wrote.
  */
 class SyncConvergenceTest {
 
@@ -103,6 +104,7 @@ class SyncConvergenceTest {
                 assertThat(node.db().dsl().fetchCount(fr.cercle.persistence.jooq.Tables.HELD_CHANGE)).isZero();
             }
             noGuardedEditLost(nodes.get(0).db());
+            noReplicaKeepsErasedData(nodes, serverDb);
         } finally {
             nodes.forEach(node -> node.db().close());
             deleteTree(dir);
@@ -124,7 +126,7 @@ class SyncConvergenceTest {
             default -> null;
         };
         if (edited == null) {
-            node.db().writer().run(node.author(), tx -> tx.delete(Entities.BENEFICIARY_TABLE, target.id().value()));
+            Installations.beneficiaries(node.db()).erase(target.id(), node.author());
         } else {
             Installations.beneficiaries(node.db()).save(edited, node.author());
         }
@@ -197,6 +199,28 @@ class SyncConvergenceTest {
                         + " vs " + c.others().stream().map(o -> o.value() + "@" + o.change()).sorted().toList())
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * A deleted record is erased everywhere: no installation's journal keeps what its changes wrote,
+     * nothing is held for it, and the server keeps its changes only as deletions.
+     */
+    static void noReplicaKeepsErasedData(List<Node> nodes, ServerDatabase server) {
+        Set<UUID> erased = new HashSet<>(nodes.get(0).db().dsl().select(TOMBSTONE.ENTITY_ID).from(TOMBSTONE)
+                .fetch(TOMBSTONE.ENTITY_ID));
+        for (Node node : nodes) {
+            var dsl = node.db().dsl();
+            assertThat(dsl.select(TOMBSTONE.ENTITY_ID).from(TOMBSTONE).fetch(TOMBSTONE.ENTITY_ID))
+                    .containsExactlyInAnyOrderElementsOf(erased);
+            assertThat(dsl.select(CHANGE_JOURNAL.FIELDS).from(CHANGE_JOURNAL).where(CHANGE_JOURNAL.ENTITY_ID.in(erased))
+                    .fetch(CHANGE_JOURNAL.FIELDS)).as("what erased records' changes wrote")
+                    .allSatisfy(fields -> assertThat(fields).isEqualTo("{}"));
+        }
+        assertThat(server.dsl().select(fr.cercle.sync.server.jooq.Tables.CHANGE_LOG.OPERATION)
+                .from(fr.cercle.sync.server.jooq.Tables.CHANGE_LOG)
+                .where(fr.cercle.sync.server.jooq.Tables.CHANGE_LOG.ENTITY_ID.in(erased))
+                .fetch(fr.cercle.sync.server.jooq.Tables.CHANGE_LOG.OPERATION)).as("the server keeps erased records' changes as deletions")
+                .allSatisfy(operation -> assertThat(operation).isEqualTo("DELETE"));
     }
 
     /** Every write of a guarded field is in force, in a conflict, replaced knowingly, or its record is deleted. */

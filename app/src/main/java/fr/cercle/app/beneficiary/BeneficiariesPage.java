@@ -79,6 +79,7 @@ public final class BeneficiariesPage implements Page {
     private void show(BeneficiaryFormViewModel form) {
         BeneficiaryFormView view = new BeneficiaryFormView(form, context, this::showList, this::open);
         form.setOnSaved(saved -> saved(saved));
+        form.setOnErased(this::erased);
         root.getChildren().setAll(view.node());
         openForm = form;
         view.focusFirstField();
@@ -88,6 +89,12 @@ public final class BeneficiariesPage implements Page {
         listModel.show(summary);
         showList();
         notify.accept(context.i18n().format("beneficiary.saved", summary.fullName()));
+    }
+
+    private void erased(String name) {
+        listModel.load();
+        showList();
+        notify.accept(context.i18n().format("beneficiary.erased", name));
     }
 
     private void showList() {

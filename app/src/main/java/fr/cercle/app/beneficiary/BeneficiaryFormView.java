@@ -198,9 +198,16 @@ public final class BeneficiaryFormView {
         export.setOnAction(e -> context.files().toSave(root, i18n.get("access.export.title"), model.accessExportName(),
                         List.of(new FileChooser.ExtensionFilter(i18n.get("access.export.kind"), "*.pdf")))
                 .ifPresent(model::exportAccess));
+        Button erase = new Button(i18n.get("beneficiary.erase"), Icons.of(Material2OutlinedAL.DELETE_FOREVER));
+        erase.setId("eraseFile");
+        erase.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
+        erase.visibleProperty().bind(model.erasableProperty());
+        erase.managedProperty().bind(erase.visibleProperty());
+        erase.disableProperty().bind(model.busyProperty());
+        erase.setOnAction(e -> eraseFile());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, save, cancel, spacer, export, close);
+        HBox actions = new HBox(10, save, cancel, spacer, export, close, erase);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 24, 12, 24));
         actions.getStyleClass().add("form-actions");
@@ -258,6 +265,13 @@ public final class BeneficiaryFormView {
         if (!model.hasChanges() || Dialogs.confirm(root, i18n, i18n.get("form.discard.header"),
                 i18n.get("form.discard.content"), i18n.get("form.discard.confirm"))) {
             back.run();
+        }
+    }
+
+    private void eraseFile() {
+        if (Dialogs.confirm(root, i18n, i18n.format("beneficiary.erase.header", model.titleProperty().get()),
+                i18n.get("beneficiary.erase.content"), i18n.get("beneficiary.erase"))) {
+            model.eraseFile();
         }
     }
 

@@ -4,6 +4,7 @@ import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.ProblemMessages;
 import fr.cercle.app.rights.AccessReportPdf;
+import fr.cercle.model.access.NeedToKnow;
 import fr.cercle.model.access.Role;
 import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
@@ -105,6 +106,8 @@ public final class BeneficiaryFormViewModel {
     private Beneficiary baseline;
     private boolean notADuplicate;
     private Consumer<BeneficiarySummary> onSaved = saved -> { };
+    private Consumer<String> onErased = name -> { };
+    private final ReadOnlyBooleanWrapper erasable = new ReadOnlyBooleanWrapper(this, "erasable");
 
     public BeneficiaryFormViewModel(AppContext context) {
         this.context = context;
@@ -235,6 +238,16 @@ public final class BeneficiaryFormViewModel {
         return existing.getReadOnlyProperty();
     }
 
+    /** Whether the signed-in account may erase this file (a coordinator's decision). */
+    public ReadOnlyBooleanProperty erasableProperty() {
+        return erasable.getReadOnlyProperty();
+    }
+
+    /** Called with the person's name once their file is erased. */
+    public void setOnErased(Consumer<String> onErased) {
+        this.onErased = Objects.requireNonNull(onErased);
+    }
+
     public BeneficiaryId id() {
         return id;
     }
@@ -361,6 +374,7 @@ public final class BeneficiaryFormViewModel {
         situation.set(b.situation());
         title.set(b.fullName());
         existing.set(true);
+        erasable.set(NeedToKnow.canErase(context.viewer(), b.referent(), b.domains()));
         busy.set(false);
         baseline = toBeneficiary();
     }
@@ -490,6 +504,24 @@ public final class BeneficiaryFormViewModel {
     }
 
     /** Closes the file (after the view asked for confirmation). */
+    /**
+     * Erases the file for good (after the view asked for confirmation): the right to erasure. The
+     * record and what its changes wrote disappear here, then everywhere at the next syncs.
+     */
+    public void eraseFile() {
+        if (loaded == null) {
+            return;
+        }
+        BeneficiaryId erased = loaded.id();
+        String name = loaded.fullName().strip();
+        busy.set(true);
+        StaffId author = context.author();
+        context.tasks().run(() -> context.beneficiaries().erase(erased, author), done -> {
+            busy.set(false);
+            onErased.accept(name);
+        }, this::failed);
+    }
+
     public void closeFile() {
         busy.set(true);
         StaffId author = context.author();
@@ -535,6 +567,7 @@ public final class BeneficiaryFormViewModel {
             loaded = b;
             baseline = b;
             existing.set(true);
+            erasable.set(NeedToKnow.canErase(context.viewer(), b.referent(), b.domains()));
             title.set(b.fullName());
             onSaved.accept(summary);
         }, this::failed);

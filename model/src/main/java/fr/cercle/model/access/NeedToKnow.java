@@ -44,6 +44,14 @@ public final class NeedToKnow {
         return before && canRead(viewer, referentAfter, domainsAfter);
     }
 
+    /**
+     * Whether the viewer may erase this file for good (the right to erasure): a decision of the
+     * structure, taken by a coordinator, not by the caseworker who follows the person.
+     */
+    public static boolean canErase(Viewer viewer, StaffId referent, Set<Domain> domains) {
+        return viewer.has(Role.COORDINATOR) && canRead(viewer, referent, domains);
+    }
+
     /** The parts of a readable file this viewer sees. */
     public static Set<Part> visibleParts(Viewer viewer) {
         Set<Part> parts = EnumSet.noneOf(Part.class);

@@ -97,6 +97,14 @@ class NeedToKnowTest {
         assertThat(NeedToKnow.canWrite(viewer, subject)).as("write").isEqualTo(expected[1]);
     }
 
+    @ParameterizedTest(name = "{0} erasing {1}")
+    @MethodSource("filesByRole")
+    void onlyACoordinatorErasesAFile(Role role, File file) {
+        Viewer viewer = viewer(Set.of(role), Set.of(Domain.ELDERLY));
+
+        assertThat(NeedToKnow.canErase(viewer, file.referent, file.domains)).isEqualTo(role == Role.COORDINATOR);
+    }
+
     @Test
     void aCaseworkerCannotHandAFileToAColleagueNorTakeItOutOfTheirDomains() {
         Viewer caseworker = viewer(Set.of(Role.CASEWORKER), Set.of(Domain.ELDERLY));

@@ -154,6 +154,23 @@ public final class BeneficiaryRepository {
         });
     }
 
+    /**
+     * Erases the file for good (the right to erasure, GDPR article 17): the record is deleted, what
+     * its changes wrote is emptied from the journal (who changed it and when stay, for the audit
+     * trail), the deletion syncs to the server and every installation, which erase it the same way,
+     * and a late change of it is kept without its data. The database file is compacted when it closes.
+     *
+     * @throws AccessDeniedException unless the viewer is a coordinator who may read the file
+     */
+    public Change erase(BeneficiaryId id, StaffId author) {
+        return writer.write(author, tx -> {
+            Beneficiary current = current(tx, id)
+                    .filter(b -> NeedToKnow.canErase(viewer, b.referent(), b.domains()))
+                    .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "erase beneficiary " + id));
+            return tx.delete(BENEFICIARY_TABLE, current.id().value());
+        });
+    }
+
     private static Optional<Beneficiary> current(WriteTransaction tx, BeneficiaryId id) {
         return tx.read().selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value()))
                 .fetchOptional(BeneficiaryRepository::toModel);

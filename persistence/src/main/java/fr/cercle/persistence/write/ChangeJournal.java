@@ -89,14 +89,15 @@ public final class ChangeJournal {
         long[] count = {0};
         try (var cursor = dsl.select(CHANGE_JOURNAL.ENTITY, CHANGE_JOURNAL.ENTITY_ID, CHANGE_JOURNAL.OPERATION,
                         CHANGE_JOURNAL.DEVICE_SEQ, CHANGE_JOURNAL.HLC, CHANGE_JOURNAL.AUTHOR_ID, CHANGE_JOURNAL.FIELDS,
-                        CHANGE_JOURNAL.BASE)
+                        CHANGE_JOURNAL.BASE, CHANGE_JOURNAL.ERASED)
                 .from(CHANGE_JOURNAL)
                 .where(CHANGE_JOURNAL.DEVICE_ID.eq(device.value()).and(CHANGE_JOURNAL.DEVICE_SEQ.gt(afterSeq)))
                 .orderBy(CHANGE_JOURNAL.DEVICE_SEQ)
                 .fetchSize(5_000)
                 .fetchLazy()) {
             for (var r : cursor) {
-                sink.accept(new RawEntry(r.value1(), r.value2(), Operation.valueOf(r.value3()),
+                // An erased change travels as the deletion its record had (V7__erasure.sql).
+                sink.accept(new RawEntry(r.value1(), r.value2(), r.value9() ? Operation.DELETE : Operation.valueOf(r.value3()),
                         new ChangeId(device, r.value4()), r.value5(), r.value6(), r.value7(), r.value8()));
                 count[0]++;
             }
@@ -114,8 +115,13 @@ public final class ChangeJournal {
         return new VersionStore(dsl).lastSeq(device);
     }
 
+    /**
+     * An entry as the exchange sees it: the change of an erased record (its fields emptied when the
+     * record was deleted) reads as a deletion. The audit trail reads the stored operation itself.
+     */
     static JournalEntry toEntry(ChangeJournalRecord r) {
-        return new JournalEntry(r.getSeq(), r.getEntity(), r.getEntityId(), Operation.valueOf(r.getOperation()),
+        Operation operation = r.getErased() ? Operation.DELETE : Operation.valueOf(r.getOperation());
+        return new JournalEntry(r.getSeq(), r.getEntity(), r.getEntityId(), operation,
                 JsonValues.object(r.getFields()), VersionStore.base(r.getBase()), Hlc.unpack(r.getHlc()),
                 new ChangeId(new DeviceId(r.getDeviceId()), r.getDeviceSeq()),
                 new StaffId(r.getAuthorId()), r.getRecordedAt().toInstant());

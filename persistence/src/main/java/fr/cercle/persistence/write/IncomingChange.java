@@ -40,6 +40,11 @@ public record IncomingChange(
         return new Version(change, hlc);
     }
 
+    /** The same change, its record erased: a deletion that keeps only its place, clock and author. */
+    public IncomingChange erased() {
+        return new IncomingChange(entity, entityId, Operation.DELETE, change, hlc, author, Map.of(), Map.of());
+    }
+
     /** A journal entry as the change it is, to send it elsewhere. */
     public static IncomingChange of(JournalEntry entry) {
         return new IncomingChange(entry.entity(), entry.entityId(), entry.operation(), entry.change(), entry.hlc(),

@@ -278,8 +278,9 @@ public final class Receiver {
         ObjectNode fields = (ObjectNode) JsonValues.node(change.fields());
         Version version = change.version();
         if (store.isDeleted(change.entity(), change.entityId())) {
+            // Journaled for its place in its device's sequence, without what it wrote: the record was erased.
             store.journal(change.entity(), change.entityId(), change.operation(), fields, change.base(), version,
-                    change.author(), now);
+                    change.author(), now, true);
             return Receipt.AFTER_DELETION;
         }
         if (change.operation() == Operation.DELETE) {

@@ -272,7 +272,24 @@ final class VersionStore {
     }
 
     /** Deletes a record's bookkeeping and leaves its tombstone: no later change brings it back. */
+    /**
+     * Deletes what is known of a deleted record besides its tombstone: its versions, conflicts and
+     * replaced versions, and what its changes wrote (erasure: the journal keeps who and when, not
+     * what; a change still held for a gap keeps only its place in its device's sequence).
+     */
     void bury(String entity, UUID id, Version deletion) {
+        dsl.update(CHANGE_JOURNAL)
+                .set(CHANGE_JOURNAL.FIELDS, "{}")
+                .set(CHANGE_JOURNAL.BASE, "{}")
+                .set(CHANGE_JOURNAL.ERASED, true)
+                .where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id))
+                        .and(CHANGE_JOURNAL.OPERATION.ne(Operation.DELETE.name())).and(CHANGE_JOURNAL.ERASED.isFalse()))
+                .execute();
+        for (var held : dsl.selectFrom(HELD_CHANGE).where(HELD_CHANGE.ENTITY.eq(entity).and(HELD_CHANGE.ENTITY_ID.eq(id))).fetch()) {
+            IncomingChange change = HeldChanges.read(held.getChangeJson());
+            held.setChangeJson(HeldChanges.write(change.erased()));
+            held.store();
+        }
         dsl.deleteFrom(RECORD_VERSION).where(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.eq(id))).execute();
         dsl.deleteFrom(CONFLICT_VALUE).where(CONFLICT_VALUE.ENTITY.eq(entity).and(CONFLICT_VALUE.ENTITY_ID.eq(id))).execute();
         dsl.deleteFrom(REPLACED_VERSION).where(REPLACED_VERSION.ENTITY.eq(entity).and(REPLACED_VERSION.ENTITY_ID.eq(id))).execute();
@@ -296,7 +313,18 @@ final class VersionStore {
     /** Appends the journal entry of a change; {@code fields} is the JSON object of its changed fields. */
     void journal(String entity, UUID id, Operation operation, ObjectNode fields, Map<String, Set<ChangeId>> base,
                  Version version, StaffId author, OffsetDateTime recordedAt) {
+        journal(entity, id, operation, fields, base, version, author, recordedAt, false);
+    }
+
+    /** Journals a change; an erased one (a change received after its record was deleted) without what it wrote. */
+    void journal(String entity, UUID id, Operation operation, ObjectNode fields, Map<String, Set<ChangeId>> base,
+                 Version version, StaffId author, OffsetDateTime recordedAt, boolean erased) {
+        if (erased) {
+            fields = JsonNodeFactory.instance.objectNode();
+            base = Map.of();
+        }
         ChangeJournalRecord entry = dsl.newRecord(CHANGE_JOURNAL);
+        entry.setErased(erased && operation != Operation.DELETE);
         entry.setEntity(entity);
         entry.setEntityId(id);
         entry.setOperation(operation.name());

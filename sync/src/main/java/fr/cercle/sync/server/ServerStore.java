@@ -2,12 +2,14 @@ package fr.cercle.sync.server;
 
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.persistence.write.IncomingChange;
+import fr.cercle.persistence.write.Operation;
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleHeader;
 import fr.cercle.sync.format.BundleKind;
 import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.format.BundleReader;
 import fr.cercle.sync.format.BundleWriter;
+import fr.cercle.sync.format.ChangeCodec;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.exception.DataAccessException;
@@ -228,7 +230,42 @@ public final class ServerStore {
                     .and(HELD_CHANGE.DEVICE_SEQ.eq(seq))).fetchOne();
         }
 
+        /**
+         * Appends one change. A deletion erases its record: the record's earlier changes are rewritten
+         * as deletions, and a change of it arriving later is stored as one (docs/exchange-format.md, 7.4).
+         */
         private void append(IncomingChange change, String json) {
+            boolean deletion = change.operation() == Operation.DELETE;
+            if (!deletion && tx.fetchExists(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(change.entityId())
+                    .and(CHANGE_LOG.OPERATION.eq(Operation.DELETE.name())))) {
+                change = change.erased();
+                json = ChangeCodec.toJson(change).toString();
+            }
+            insert(change, json);
+            if (deletion) {
+                eraseEarlier(change.entityId());
+            }
+        }
+
+        private void eraseEarlier(UUID id) {
+            for (var row : tx.select(CHANGE_LOG.SERVER_SEQ, CHANGE_LOG.CHANGE_JSON).from(CHANGE_LOG)
+                    .where(CHANGE_LOG.ENTITY_ID.eq(id).and(CHANGE_LOG.OPERATION.ne(Operation.DELETE.name())))
+                    .fetch()) {
+                IncomingChange earlier;
+                try {
+                    earlier = ChangeCodec.read(row.value2().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+                } catch (BundleException e) {
+                    throw new IllegalStateException("A stored change no longer reads: " + e.getMessage(), e);
+                }
+                tx.update(CHANGE_LOG)
+                        .set(CHANGE_LOG.OPERATION, Operation.DELETE.name())
+                        .set(CHANGE_LOG.CHANGE_JSON, ChangeCodec.toJson(earlier.erased()).toString())
+                        .where(CHANGE_LOG.SERVER_SEQ.eq(row.value1()))
+                        .execute();
+            }
+        }
+
+        private void insert(IncomingChange change, String json) {
             tx.insertInto(CHANGE_LOG)
                     .set(CHANGE_LOG.SERVER_SEQ, ++last)
                     .set(CHANGE_LOG.DEVICE_ID, change.change().device().value())
