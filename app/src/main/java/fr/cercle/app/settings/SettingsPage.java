@@ -8,9 +8,12 @@ import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.FormLayout;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
+import fr.cercle.app.rights.RetentionViewModel;
 import fr.cercle.model.access.NeedToKnow;
 import fr.cercle.model.access.Subject;
 import fr.cercle.model.common.Domain;
+import fr.cercle.model.rights.RetentionPolicy;
+import fr.cercle.persistence.rights.Retention;
 import fr.cercle.model.staff.StaffMember;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -137,7 +140,7 @@ public final class SettingsPage implements Page {
         failure.getStyleClass().add(Styles.DANGER);
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox content = new VBox(12, title, failure, form.node(), accounts(context, notify));
+        VBox content = new VBox(12, title, failure, form.node(), retention(context, notify), accounts(context, notify));
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setMaxWidth(900);
         root = new ScrollPane(content);
@@ -218,6 +221,69 @@ public final class SettingsPage implements Page {
         section.managedProperty().bind(section.visibleProperty());
         model.load();
         return section;
+    }
+
+    /**
+     * How long closed files are kept, what the period would purge now, and the purge: shown to
+     * coordinators only (the repositories refuse anyone else).
+     */
+    private Node retention(AppContext context, Consumer<String> notify) {
+        if (!context.viewer().has(fr.cercle.model.access.Role.COORDINATOR)) {
+            return new VBox();
+        }
+        I18n i18n = context.i18n();
+        RetentionViewModel model = new RetentionViewModel(context);
+        FormLayout form = new FormLayout();
+        form.section(i18n.get("retention.title"));
+        Label note = new Label(i18n.get("retention.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        form.full(note);
+        List<Integer> choices = java.util.stream.IntStream.rangeClosed(RetentionPolicy.MIN_YEARS, RetentionPolicy.MAX_YEARS)
+                .boxed().toList();
+        ComboBox<Integer> years = Choices.of(choices, n -> i18n.format("retention.years.choice", n), null);
+        years.setId("retentionYears");
+        years.setValue(model.yearsProperty().get());
+        model.yearsProperty().addListener((obs, old, value) -> years.setValue(value.intValue()));
+        years.setOnAction(e -> {
+            if (years.getValue() != null && years.getValue() != model.yearsProperty().get()) {
+                model.yearsProperty().set(years.getValue());
+                model.savePeriod();
+            }
+        });
+        form.field(i18n.get("retention.years"), years, null, years);
+        Label summary = new Label();
+        summary.setId("retentionSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+        form.full(summary);
+        VBox list = new VBox(4);
+        list.setId("retentionDue");
+        model.due().addListener((javafx.collections.ListChangeListener<Retention.Due>) change -> {
+            list.getChildren().clear();
+            for (Retention.Due due : model.due()) {
+                list.getChildren().add(new Label(i18n.format("retention.due.line", due.name(), i18n.date(due.lastChange()))));
+            }
+        });
+        form.full(list);
+        Button purge = new Button(i18n.get("retention.purge"), Icons.of(org.kordamp.ikonli.material2.Material2OutlinedAL.DELETE_SWEEP));
+        purge.setId("retentionPurge");
+        purge.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        purge.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.due())));
+        purge.setOnAction(e -> {
+            if (fr.cercle.app.ui.Dialogs.confirm(purge, i18n, i18n.format("retention.confirm.header", model.due().size()),
+                    i18n.get("retention.confirm.content"), i18n.get("retention.purge"))) {
+                model.purge(count -> notify.accept(i18n.format("retention.purged", count)));
+            }
+        });
+        form.full(purge);
+        Label failure = new Label();
+        failure.textProperty().bind(model.failureProperty());
+        failure.getStyleClass().add(Styles.DANGER);
+        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+        model.load();
+        return new VBox(8, form.node(), failure);
     }
 
     @Override
