@@ -59,6 +59,7 @@ public final class BeneficiaryFormView {
     private final Map<String, Control> controls = new LinkedHashMap<>();
     private final DateField birthDate = new DateField();
     private final DateField consentDate = new DateField();
+    private final DateField consentWithdrawnOn = new DateField();
     private final VBox banners = new VBox(8);
     private final Runnable back;
 
@@ -150,6 +151,16 @@ public final class BeneficiaryFormView {
         method.valueProperty().bindBidirectional(model.consentMethodProperty());
         controls.put(Beneficiary.CONSENT_METHOD, method);
         form.field(i18n.get("field.consentMethod") + " *", method, model.error(Beneficiary.CONSENT_METHOD), method);
+        TextField guardian = new TextField();
+        guardian.setId(Beneficiary.CONSENT_GUARDIAN);
+        guardian.setPromptText(i18n.get("field.consentGuardian.prompt"));
+        guardian.textProperty().bindBidirectional(model.consentGuardianProperty());
+        controls.put(Beneficiary.CONSENT_GUARDIAN, guardian);
+        form.field(i18n.get("field.consentGuardian"), guardian, model.error(Beneficiary.CONSENT_GUARDIAN), guardian);
+        bindDate(consentWithdrawnOn, model.consentWithdrawnOnProperty(), model.consentWithdrawnOnUnreadableProperty(),
+                Beneficiary.CONSENT_WITHDRAWN_ON);
+        form.field(i18n.get("field.consentWithdrawnOn"), consentWithdrawnOn.node(),
+                model.error(Beneficiary.CONSENT_WITHDRAWN_ON), consentWithdrawnOn.node());
 
         form.section(i18n.get("beneficiary.section.situation"));
         TextArea situation = new TextArea();
@@ -251,6 +262,7 @@ public final class BeneficiaryFormView {
     private void save() {
         birthDate.commit();
         consentDate.commit();
+        consentWithdrawnOn.commit();
         if (!model.save()) {
             controls.entrySet().stream()
                     .filter(e -> model.errors().containsKey(e.getKey()))
@@ -262,6 +274,7 @@ public final class BeneficiaryFormView {
     private void leave() {
         birthDate.commit();
         consentDate.commit();
+        consentWithdrawnOn.commit();
         if (!model.hasChanges() || Dialogs.confirm(root, i18n, i18n.get("form.discard.header"),
                 i18n.get("form.discard.content"), i18n.get("form.discard.confirm"))) {
             back.run();

@@ -91,6 +91,9 @@ public final class BeneficiaryFormViewModel {
     private final BooleanProperty consentDateUnreadable = new SimpleBooleanProperty(this, "consentDateUnreadable");
     private final ObjectProperty<ConsentScope> consentScope = new SimpleObjectProperty<>(this, "consentScope");
     private final ObjectProperty<ConsentMethod> consentMethod = new SimpleObjectProperty<>(this, "consentMethod");
+    private final StringProperty consentGuardian = new SimpleStringProperty(this, "consentGuardian");
+    private final ObjectProperty<LocalDate> consentWithdrawnOn = new SimpleObjectProperty<>(this, "consentWithdrawnOn");
+    private final BooleanProperty consentWithdrawnOnUnreadable = new SimpleBooleanProperty(this, "consentWithdrawnOnUnreadable");
     private final StringProperty situation = new SimpleStringProperty(this, "situation");
 
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
@@ -196,6 +199,19 @@ public final class BeneficiaryFormViewModel {
 
     public ObjectProperty<ConsentMethod> consentMethodProperty() {
         return consentMethod;
+    }
+
+    /** For a minor: the parent or legal representative who consented. */
+    public StringProperty consentGuardianProperty() {
+        return consentGuardian;
+    }
+
+    public ObjectProperty<LocalDate> consentWithdrawnOnProperty() {
+        return consentWithdrawnOn;
+    }
+
+    public BooleanProperty consentWithdrawnOnUnreadableProperty() {
+        return consentWithdrawnOnUnreadable;
     }
 
     public StringProperty situationProperty() {
@@ -335,7 +351,9 @@ public final class BeneficiaryFormViewModel {
                 pick(base.contact().email(), mine.contact().email(), theirs.contact().email()));
         Consent consent = new Consent(pick(base.consent().date(), mine.consent().date(), theirs.consent().date()),
                 pick(base.consent().scope(), mine.consent().scope(), theirs.consent().scope()),
-                pick(base.consent().method(), mine.consent().method(), theirs.consent().method()));
+                pick(base.consent().method(), mine.consent().method(), theirs.consent().method()),
+                pick(base.consent().guardian(), mine.consent().guardian(), theirs.consent().guardian()),
+                pick(base.consent().withdrawnOn(), mine.consent().withdrawnOn(), theirs.consent().withdrawnOn()));
         return new Beneficiary(mine.id(), pick(base.firstName(), mine.firstName(), theirs.firstName()),
                 pick(base.lastName(), mine.lastName(), theirs.lastName()),
                 pick(base.birthDate(), mine.birthDate(), theirs.birthDate()), address, contact,
@@ -371,6 +389,8 @@ public final class BeneficiaryFormViewModel {
         consentDate.set(b.consent().date());
         consentScope.set(b.consent().scope());
         consentMethod.set(b.consent().method());
+        consentGuardian.set(b.consent().guardian());
+        consentWithdrawnOn.set(b.consent().withdrawnOn());
         situation.set(b.situation());
         title.set(b.fullName());
         existing.set(true);
@@ -467,7 +487,8 @@ public final class BeneficiaryFormViewModel {
                 new Address(addressLine.get(), postalCode.get(), commune.get() == null ? null : commune.get().code()),
                 new Contact(phone.get(), email.get()), chosen, status.get(),
                 referent.get() == null ? null : referent.get().id(),
-                new Consent(consentDate.get(), consentScope.get(), consentMethod.get()), situation.get());
+                new Consent(consentDate.get(), consentScope.get(), consentMethod.get(), consentGuardian.get(),
+                        consentWithdrawnOn.get()), situation.get());
     }
 
     /**
@@ -544,6 +565,9 @@ public final class BeneficiaryFormViewModel {
         }
         if (consentDateUnreadable.get()) {
             errors.put(Beneficiary.CONSENT_DATE, i18n.get("validation." + UNREADABLE));
+        }
+        if (consentWithdrawnOnUnreadable.get()) {
+            errors.put(Beneficiary.CONSENT_WITHDRAWN_ON, i18n.get("validation." + UNREADABLE));
         }
         return errors.isEmpty();
     }

@@ -84,6 +84,12 @@ public final class AccessReportPdf {
                 pages.field(i18n.get("field.consentDate"), i18n.date(p.consent().date()));
                 pages.field(i18n.get("field.consentScope"), i18n.label(p.consent().scope()));
                 pages.field(i18n.get("field.consentMethod"), i18n.label(p.consent().method()));
+                if (p.consent().guardian() != null) {
+                    pages.field(i18n.get("field.consentGuardian"), p.consent().guardian());
+                }
+                if (p.consent().withdrawn()) {
+                    pages.field(i18n.get("field.consentWithdrawnOn"), i18n.date(p.consent().withdrawnOn()));
+                }
 
                 pages.heading(i18n.get("beneficiary.section.situation"));
                 pages.paragraph(p.situation() == null ? "—" : p.situation());
@@ -142,6 +148,8 @@ public final class AccessReportPdf {
             case "consent_date" -> i18n.get("field.consentDate");
             case "consent_scope" -> i18n.get("field.consentScope");
             case "consent_method" -> i18n.get("field.consentMethod");
+            case "consent_guardian" -> i18n.get("field.consentGuardian");
+            case "consent_withdrawn_on" -> i18n.get("field.consentWithdrawnOn");
             case "situation" -> i18n.get("field.situation");
             default -> name;
         };
@@ -158,7 +166,7 @@ public final class AccessReportPdf {
                 case "status" -> i18n.label(BeneficiaryStatus.valueOf(value.toString()));
                 case "consent_scope" -> i18n.label(ConsentScope.valueOf(value.toString()));
                 case "consent_method" -> i18n.label(ConsentMethod.valueOf(value.toString()));
-                case "birth_date", "consent_date" -> i18n.date(java.time.LocalDate.parse(value.toString()));
+                case "birth_date", "consent_date", "consent_withdrawn_on" -> i18n.date(java.time.LocalDate.parse(value.toString()));
                 case "domains" -> value instanceof List<?> list
                         ? list.stream().map(d -> i18n.label(Domain.valueOf(d.toString()))).collect(Collectors.joining(", "))
                         : value.toString();

@@ -6,6 +6,7 @@ import fr.cercle.app.task.TaskRunner;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.beneficiary.BeneficiarySummary;
+import fr.cercle.model.beneficiary.Consent;
 import fr.cercle.model.beneficiary.ConsentMethod;
 import fr.cercle.model.beneficiary.ConsentScope;
 import fr.cercle.model.common.Domain;
@@ -107,6 +108,29 @@ class BeneficiaryFormViewModelTest {
         assertThat(form.errors()).isEmpty();
         assertThat(form.existingProperty().get()).isTrue();
         assertThat(app.db().journal().entriesFor("beneficiary", form.id().value())).hasSize(1);
+    }
+
+    @Test
+    void aMinorsConsentNamesTheParentWhoGaveItAndAWithdrawalIsKept() {
+        BeneficiaryFormViewModel form = newForm();
+        fillJeanne(form);
+        form.firstNameProperty().set("Lucas");
+        form.birthDateProperty().set(LocalDate.of(2012, 5, 4));
+        form.domainProperty(Domain.SCHOOL).set(true);
+
+        assertThat(form.save()).isFalse();
+        assertThat(form.errors()).containsOnlyKeys(Beneficiary.CONSENT_GUARDIAN);
+        assertThat(form.errors().get(Beneficiary.CONSENT_GUARDIAN)).startsWith("La personne était mineure");
+
+        form.consentGuardianProperty().set("Mme Nadia Martin, sa mère");
+        form.consentDateProperty().set(LocalDate.of(2026, 9, 1));
+        form.consentWithdrawnOnProperty().set(LocalDate.of(2026, 11, 20));
+        assertThat(form.save()).isTrue();
+
+        Consent kept = app.context().beneficiaries().find(form.id()).orElseThrow().consent();
+        assertThat(kept.guardian()).isEqualTo("Mme Nadia Martin, sa mère");
+        assertThat(kept.withdrawnOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(kept.withdrawn()).isTrue();
     }
 
     @Test

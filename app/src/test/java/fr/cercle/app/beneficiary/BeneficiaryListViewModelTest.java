@@ -6,6 +6,9 @@ import fr.cercle.app.list.SortSpec;
 import fr.cercle.app.task.TaskRunner;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
+import fr.cercle.model.beneficiary.Consent;
+import fr.cercle.model.beneficiary.ConsentMethod;
+import fr.cercle.model.beneficiary.ConsentScope;
 import fr.cercle.model.common.Address;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.common.InseeCode;
@@ -37,6 +40,8 @@ class BeneficiaryListViewModelTest {
         save(TestData.beneficiary(author).firstName("Hélène").lastName("Dupré").birthDate(LocalDate.of(1950, 5, 1))
                 .address(new Address(null, "23160", new InseeCode("23015"))).domains(Set.of(Domain.HEALTH)).build());
         save(TestData.beneficiary(author).firstName("Lucas").lastName("Aubert").birthDate(LocalDate.of(2010, 9, 9))
+                .consent(new Consent(LocalDate.of(2026, 1, 5), ConsentScope.FOLLOW_UP, ConsentMethod.SIGNED_FORM,
+                        "Mme Aubert, sa mère", null))
                 .domains(Set.of(Domain.SCHOOL)).status(BeneficiaryStatus.PAUSED).build());
         list = new BeneficiaryListViewModel(app.context());
         list.load();

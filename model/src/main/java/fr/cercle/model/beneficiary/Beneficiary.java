@@ -44,6 +44,8 @@ public record Beneficiary(
     public static final String CONSENT_DATE = "consentDate";
     public static final String CONSENT_SCOPE = "consentScope";
     public static final String CONSENT_METHOD = "consentMethod";
+    public static final String CONSENT_GUARDIAN = "consentGuardian";
+    public static final String CONSENT_WITHDRAWN_ON = "consentWithdrawnOn";
     public static final String SITUATION = "situation";
 
     public Beneficiary {

@@ -30,5 +30,9 @@ public enum Rule {
     /** Not a known language code. */
     UNKNOWN_LANGUAGE,
     /** A login is 2 to 40 lower-case letters without accents, digits, dots or dashes. */
-    INVALID_LOGIN
+    INVALID_LOGIN,
+    /** A minor's consent is given by a parent or legal representative, who must be named. */
+    GUARDIAN_REQUIRED,
+    /** A consent cannot be withdrawn before it was given. */
+    BEFORE_CONSENT
 }

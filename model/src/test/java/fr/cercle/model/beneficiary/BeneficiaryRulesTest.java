@@ -94,4 +94,36 @@ class BeneficiaryRulesTest {
         assertThat(b.situation()).isNull();
         assertThat(b.contact().isEmpty()).isTrue();
     }
+
+    @Test
+    void aMinorsConsentNamesTheParentOrLegalRepresentativeWhoGaveIt() {
+        LocalDate consentDay = LocalDate.of(2026, 9, 15);
+        Beneficiary pupil = valid().birthDate(LocalDate.of(2010, 9, 16))
+                .consent(new Consent(consentDay, ConsentScope.FOLLOW_UP, ConsentMethod.SIGNED_FORM)).build();
+        Beneficiary adultThatDay = pupil.toBuilder().birthDate(LocalDate.of(2008, 9, 15)).build();
+
+        assertThat(BeneficiaryRules.validate(pupil, TODAY)).extracting(Problem::field, Problem::rule)
+                .containsExactly(tuple(Beneficiary.CONSENT_GUARDIAN, Rule.GUARDIAN_REQUIRED));
+        assertThat(BeneficiaryRules.validate(pupil.toBuilder().consent(new Consent(consentDay, ConsentScope.FOLLOW_UP,
+                ConsentMethod.SIGNED_FORM, "Mme Nadia Benali, sa mère", null)).build(), TODAY)).isEmpty();
+        assertThat(BeneficiaryRules.validate(adultThatDay, TODAY)).as("18 that very day").isEmpty();
+    }
+
+    @Test
+    void aConsentIsWithdrawnAfterItWasGivenAndNotInTheFuture() {
+        LocalDate given = LocalDate.of(2026, 1, 5);
+        Beneficiary withdrawn = valid().consent(new Consent(given, ConsentScope.FOLLOW_UP, ConsentMethod.ORAL, null,
+                LocalDate.of(2026, 6, 1))).build();
+
+        assertThat(BeneficiaryRules.validate(withdrawn, TODAY)).isEmpty();
+        assertThat(withdrawn.consent().withdrawn()).isTrue();
+        assertThat(BeneficiaryRules.validate(withdrawn.toBuilder().consent(new Consent(given, ConsentScope.FOLLOW_UP,
+                ConsentMethod.ORAL, null, given.minusDays(1))).build(), TODAY))
+                .extracting(Problem::field, Problem::rule)
+                .containsExactly(tuple(Beneficiary.CONSENT_WITHDRAWN_ON, Rule.BEFORE_CONSENT));
+        assertThat(BeneficiaryRules.validate(withdrawn.toBuilder().consent(new Consent(given, ConsentScope.FOLLOW_UP,
+                ConsentMethod.ORAL, null, TODAY.plusDays(1))).build(), TODAY))
+                .extracting(Problem::field, Problem::rule)
+                .containsExactly(tuple(Beneficiary.CONSENT_WITHDRAWN_ON, Rule.IN_FUTURE));
+    }
 }

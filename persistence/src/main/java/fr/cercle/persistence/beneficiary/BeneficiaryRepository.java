@@ -208,6 +208,8 @@ public final class BeneficiaryRepository {
                 .set(BENEFICIARY.CONSENT_DATE, b.consent().date())
                 .set(BENEFICIARY.CONSENT_SCOPE, name(b.consent().scope()))
                 .set(BENEFICIARY.CONSENT_METHOD, name(b.consent().method()))
+                .set(BENEFICIARY.CONSENT_GUARDIAN, b.consent().guardian())
+                .set(BENEFICIARY.CONSENT_WITHDRAWN_ON, b.consent().withdrawnOn())
                 .set(BENEFICIARY.SITUATION, b.situation());
     }
 
@@ -219,7 +221,8 @@ public final class BeneficiaryRepository {
                 parse(BeneficiaryStatus.class, r.getStatus()),
                 r.getReferentId() == null ? null : new StaffId(r.getReferentId()),
                 new Consent(r.getConsentDate(), parse(ConsentScope.class, r.getConsentScope()),
-                        parse(ConsentMethod.class, r.getConsentMethod())),
+                        parse(ConsentMethod.class, r.getConsentMethod()), r.getConsentGuardian(),
+                        r.getConsentWithdrawnOn()),
                 r.getSituation());
     }
 

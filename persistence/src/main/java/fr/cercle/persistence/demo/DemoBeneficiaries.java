@@ -90,7 +90,7 @@ final class DemoBeneficiaries {
         Address address = new Address(texts.addressLine(random, commune.equals(mainTown)), commune.mainPostalCode(),
                 commune.code());
         Contact contact = contact(profile.main, name);
-        Consent consent = consent(profile.main, birthDate);
+        Consent consent = consent(profile.main, birthDate, name);
         String situation = situation(profile, name, age, birthDate, consent);
         return new Beneficiary(id, name.firstName(), name.lastName(), birthDate, address, contact, profile.domains(),
                 status, staff.referentFor(profile.main, random), consent, situation);
@@ -136,7 +136,7 @@ final class DemoBeneficiaries {
         return new Contact(phone, email);
     }
 
-    private Consent consent(Domain domain, LocalDate birthDate) {
+    private Consent consent(Domain domain, LocalDate birthDate, PersonName name) {
         LocalDate date = domain == Domain.SCHOOL
                 ? random.daysBefore(today, 3, 400)
                 : random.daysBefore(today, 7, 3 * 365);
@@ -147,7 +147,9 @@ final class DemoBeneficiaries {
         ConsentScope scope = scope(domain);
         boolean minorAtConsent = Period.between(birthDate, date).getYears() < 18;
         ConsentMethod method = minorAtConsent ? ConsentMethod.LEGAL_REPRESENTATIVE : adultMethod(domain);
-        return new Consent(date, scope, method);
+        // A minor's parent consents; named from the family name, so that the random draws stay as they were.
+        String guardian = minorAtConsent ? "Mme " + name.lastName() + ", sa mère" : null;
+        return new Consent(date, scope, method, guardian, null);
     }
 
     private ConsentScope scope(Domain domain) {

@@ -112,6 +112,8 @@ public final class AccessReports {
         consent.put("date", p.consent().date() == null ? null : p.consent().date().toString());
         consent.put("scope", p.consent().scope() == null ? null : p.consent().scope().name());
         consent.put("method", p.consent().method() == null ? null : p.consent().method().name());
+        consent.put("guardian", p.consent().guardian());
+        consent.put("withdrawn_on", p.consent().withdrawnOn() == null ? null : p.consent().withdrawnOn().toString());
         person.put("situation", p.situation());
         ArrayNode history = root.putArray("history");
         for (AccessReport.Change c : report.history()) {

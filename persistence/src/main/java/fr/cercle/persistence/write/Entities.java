@@ -55,12 +55,14 @@ public final class Entities {
     public static final EntityTable<BeneficiaryRecord> BENEFICIARY_TABLE =
             EntityTable.of("beneficiary", BENEFICIARY, BENEFICIARY.ID, Set.of(BENEFICIARY.DOMAINS),
                     Set.of(BENEFICIARY.STATUS, BENEFICIARY.REFERENT_ID, BENEFICIARY.DOMAINS, BENEFICIARY.CONSENT_DATE,
-                            BENEFICIARY.CONSENT_SCOPE, BENEFICIARY.CONSENT_METHOD, BENEFICIARY.SITUATION),
+                            BENEFICIARY.CONSENT_SCOPE, BENEFICIARY.CONSENT_METHOD, BENEFICIARY.SITUATION,
+                            BENEFICIARY.CONSENT_GUARDIAN, BENEFICIARY.CONSENT_WITHDRAWN_ON),
                     Map.of(BENEFICIARY.COMMUNE_INSEE, INSEE_CODE,
                             BENEFICIARY.DOMAINS, TextRule.oneOf(Domain.class),
                             BENEFICIARY.STATUS, TextRule.oneOf(BeneficiaryStatus.class),
                             BENEFICIARY.CONSENT_SCOPE, TextRule.oneOf(ConsentScope.class),
-                            BENEFICIARY.CONSENT_METHOD, TextRule.oneOf(ConsentMethod.class)));
+                            BENEFICIARY.CONSENT_METHOD, TextRule.oneOf(ConsentMethod.class)),
+                    Set.of(BENEFICIARY.CONSENT_GUARDIAN, BENEFICIARY.CONSENT_WITHDRAWN_ON));
     public static final EntityTable<HelperRecord> HELPER_TABLE =
             EntityTable.of("helper", HELPER, HELPER.ID,
                     Set.of(HELPER.SKILLS, HELPER.TAGS, HELPER.LANGUAGES, HELPER.AVAILABILITY),

@@ -50,10 +50,14 @@ public final class EntityTable<R extends Record> {
     private final Field<OffsetDateTime> updatedAt;
     private final Field<UUID> updatedBy;
     private final boolean appendOnly;
+    /** Fields a later schema version added: a creation written before them may lack them (they are then null). */
+    private final Set<Field<?>> addedLater;
 
     private EntityTable(String entity, Table<R> table, TableField<R, UUID> id, Set<Field<?>> jsonArrayFields,
-                        Set<Field<?>> guardedFields, Map<Field<?>, TextRule> textRules, boolean appendOnly) {
+                        Set<Field<?>> guardedFields, Map<Field<?>, TextRule> textRules, boolean appendOnly,
+                        Set<Field<?>> addedLater) {
         this.appendOnly = appendOnly;
+        this.addedLater = Set.copyOf(addedLater);
         this.entity = Objects.requireNonNull(entity, "entity");
         this.table = Objects.requireNonNull(table, "table");
         this.id = Objects.requireNonNull(id, "id");
@@ -92,7 +96,17 @@ public final class EntityTable<R extends Record> {
     public static <R extends Record> EntityTable<R> of(String entity, Table<R> table, TableField<R, UUID> id,
                                                        Set<Field<?>> jsonArrayFields, Set<Field<?>> guardedFields,
                                                        Map<Field<?>, TextRule> textRules) {
-        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields, textRules, false);
+        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields, textRules, false, Set.of());
+    }
+
+    /**
+     * As {@link #of}, with fields added by a later schema version: a creation written before them may
+     * lack them, and a receiver takes them as null (docs/exchange-format.md, section 9).
+     */
+    public static <R extends Record> EntityTable<R> of(String entity, Table<R> table, TableField<R, UUID> id,
+                                                       Set<Field<?>> jsonArrayFields, Set<Field<?>> guardedFields,
+                                                       Map<Field<?>, TextRule> textRules, Set<Field<?>> addedLater) {
+        return new EntityTable<>(entity, table, id, jsonArrayFields, guardedFields, textRules, false, addedLater);
     }
 
     /**
@@ -101,7 +115,7 @@ public final class EntityTable<R extends Record> {
      */
     public static <R extends Record> EntityTable<R> appendOnly(String entity, Table<R> table, TableField<R, UUID> id,
                                                                Map<Field<?>, TextRule> textRules) {
-        return new EntityTable<>(entity, table, id, Set.of(), Set.of(), textRules, true);
+        return new EntityTable<>(entity, table, id, Set.of(), Set.of(), textRules, true, Set.of());
     }
 
     /** Whether records are only ever created (see {@link #appendOnly}). */
@@ -158,6 +172,18 @@ public final class EntityTable<R extends Record> {
     }
 
     /** The names of the data fields, as in the journal and the exchange format. */
+    /** The fields a creation must carry: all but those a later schema version added. */
+    public Set<String> requiredInCreation() {
+        Set<String> names = new java.util.LinkedHashSet<>(fieldNames());
+        addedLater.forEach(field -> names.remove(journalName(field)));
+        return names;
+    }
+
+    /** Whether a later schema version added this field (a creation may lack it). */
+    public boolean isAddedLater(Field<?> field) {
+        return addedLater.contains(field);
+    }
+
     public Set<String> fieldNames() {
         return java.util.Collections.unmodifiableSet(byJournalName.keySet());
     }

@@ -178,6 +178,10 @@ public final class Receiver {
         values[i++] = c.entityId();
         for (Map.Entry<String, Field<?>> e : table.fieldsByName().entrySet()) {
             if (!c.fields().containsKey(e.getKey())) {
+                if (table.isAddedLater(e.getValue())) {
+                    values[i++] = null; // written before a later schema version added the field
+                    continue;
+                }
                 throw new IllegalArgumentException("The creation of " + table.entity() + " " + c.entityId()
                         + " lacks the field " + e.getKey());
             }
@@ -362,6 +366,8 @@ public final class Receiver {
                     set(record, field, assignments.get(field));
                 } else if (versions.containsKey(name)) {
                     set(record, field, table.toColumn(field, JsonValues.plain(journaledValue(versions.get(name).change(), name))));
+                } else if (table.isAddedLater(field)) {
+                    set(record, field, null); // written before a later schema version added the field
                 } else {
                     throw new IllegalArgumentException("The creation of " + entity + " " + id + " lacks the field " + name);
                 }

@@ -59,7 +59,10 @@ class NeedToKnowRepositoriesTest {
     static final Map<Kind, Beneficiary> FILES = Map.of(
             Kind.MY_FILE, TestData.beneficiary(ME.id()).domains(Set.of(Domain.ELDERLY)).build(),
             Kind.MY_FILE_OUTSIDE_MY_DOMAINS, TestData.beneficiary(ME.id()).lastName("Petit").domains(Set.of(Domain.SCHOOL))
-                    .birthDate(java.time.LocalDate.of(2011, 4, 2)).build(),
+                    .birthDate(java.time.LocalDate.of(2011, 4, 2))
+                    .consent(new fr.cercle.model.beneficiary.Consent(java.time.LocalDate.of(2026, 1, 5),
+                            fr.cercle.model.beneficiary.ConsentScope.FOLLOW_UP, fr.cercle.model.beneficiary.ConsentMethod.SIGNED_FORM,
+                            "M. Petit, son père", null)).build(),
             Kind.A_COLLEAGUES_FILE, TestData.beneficiary(COLLEAGUE.id()).lastName("Roux").build());
     static final Helper KARIM = TestData.helper().build();
 

@@ -127,6 +127,7 @@ class ChangeWriterTest {
                     .set(BENEFICIARY.PHONE, null).set(BENEFICIARY.EMAIL, null).set(BENEFICIARY.DOMAINS, "[]")
                     .set(BENEFICIARY.STATUS, "ACTIVE").set(BENEFICIARY.REFERENT_ID, null).set(BENEFICIARY.CONSENT_DATE, null)
                     .set(BENEFICIARY.CONSENT_SCOPE, null).set(BENEFICIARY.CONSENT_METHOD, null)
+                    .set(BENEFICIARY.CONSENT_GUARDIAN, null).set(BENEFICIARY.CONSENT_WITHDRAWN_ON, null)
                     .set(BENEFICIARY.SITUATION, null), java.util.UUID.randomUUID());
         })).isInstanceOf(StorageException.class);
 

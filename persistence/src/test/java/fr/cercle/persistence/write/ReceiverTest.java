@@ -77,6 +77,27 @@ class ReceiverTest {
     }
 
     @Test
+    void aCreationWrittenBeforeTheConsentFieldsExistedArrivesWithThemEmpty() {
+        Beneficiary jeanne = TestData.beneficiary(claire.id()).build();
+        beneficiaries(a).save(jeanne, claire.id());
+        List<IncomingChange> schemaVersion1 = a.journal().changesOf(a.deviceId(), 0, 100).stream()
+                .map(IncomingChange::of)
+                .map(c -> {
+                    Map<String, Object> fields = new java.util.LinkedHashMap<>(c.fields());
+                    fields.remove("consent_guardian");
+                    fields.remove("consent_withdrawn_on");
+                    return new IncomingChange(c.entity(), c.entityId(), c.operation(), c.change(), c.hlc(), c.author(),
+                            fields, c.base());
+                })
+                .toList();
+
+        List<Receipt> receipts = b.writer().receive(r -> schemaVersion1.stream().map(r::receive).toList());
+
+        assertThat(receipts).containsOnly(Receipt.APPLIED);
+        assertThat(beneficiaries(b).find(jeanne.id())).contains(jeanne);
+    }
+
+    @Test
     void theSameChangesTwiceChangeNothingTheSecondTime() {
         beneficiaries(a).save(TestData.beneficiary(claire.id()).build(), claire.id());
         send(a, b);

@@ -223,8 +223,8 @@ public final class ChangeCodec {
             }
             fields.put(e.getKey(), value);
         }
-        if (operation == Operation.CREATE && !fields.keySet().containsAll(table.fieldNames())) {
-            Set<String> missing = new LinkedHashSet<>(table.fieldNames());
+        if (operation == Operation.CREATE && !fields.keySet().containsAll(table.requiredInCreation())) {
+            Set<String> missing = new LinkedHashSet<>(table.requiredInCreation());
             missing.removeAll(fields.keySet());
             throw new IllegalArgumentException("the creation of " + entity + " " + id + " lacks " + String.join(", ", missing));
         }

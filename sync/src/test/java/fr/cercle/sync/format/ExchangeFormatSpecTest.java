@@ -228,6 +228,19 @@ class ExchangeFormatSpecTest {
     }
 
     @Test
+    void aCreationRequiresInTheSchemaTheFieldsTheReaderRequires() {
+        for (EntityTable<?> table : Entities.all()) {
+            List<String> required = new ArrayList<>();
+            for (JsonNode branch : schema.at("/$defs/change/allOf")) {
+                if (table.entity().equals(branch.at("/if/properties/entity/const").asText())) {
+                    branch.at("/then/then/properties/fields/required").forEach(n -> required.add(n.asText()));
+                }
+            }
+            assertThat(required).as(table.entity()).containsExactlyInAnyOrderElementsOf(table.requiredInCreation());
+        }
+    }
+
+    @Test
     void theSchemaDescribesEveryFieldAsTheCodeChecksIt() {
         for (EntityTable<?> table : Entities.all()) {
             JsonNode properties = schema.at("/$defs/" + table.entity() + "/properties");
