@@ -54,11 +54,11 @@ public final class AuditPage implements Page {
         user.setId("auditUser");
         user.setItems(model.users());
         user.valueProperty().bindBidirectional(model.userProperty());
-        DateField from = new DateField();
+        DateField from = new DateField().prompt(i18n.get("field.date.prompt"));
         from.node().setId("auditFrom");
         from.node().valueProperty().bindBidirectional(model.fromProperty());
         from.node().setPrefWidth(150);
-        DateField to = new DateField();
+        DateField to = new DateField().prompt(i18n.get("field.date.prompt"));
         to.node().setId("auditTo");
         to.node().valueProperty().bindBidirectional(model.toProperty());
         to.node().setPrefWidth(150);

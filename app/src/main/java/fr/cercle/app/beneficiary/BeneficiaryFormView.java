@@ -67,6 +67,9 @@ public final class BeneficiaryFormView {
                                Consumer<BeneficiaryId> openOther) {
         this.model = model;
         this.i18n = context.i18n();
+        for (DateField date : List.of(birthDate, consentDate, consentWithdrawnOn)) {
+            date.prompt(i18n.get("field.date.prompt"));
+        }
         this.back = back;
 
         Button backButton = new Button(i18n.get("action.backToList"), Icons.of(Material2OutlinedAL.ARROW_BACK));

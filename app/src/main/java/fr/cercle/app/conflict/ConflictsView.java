@@ -178,7 +178,7 @@ public final class ConflictsView {
                 write = () -> model.writeText(item, text.getText());
             }
             case DATE -> {
-                DateField date = new DateField();
+                DateField date = new DateField().prompt(i18n.get("field.date.prompt"));
                 control = date.node();
                 write = () -> {
                     date.commit();

@@ -66,6 +66,8 @@ public final class HelperFormView {
     public HelperFormView(HelperFormViewModel model, AppContext context, Runnable back) {
         this.model = model;
         this.i18n = context.i18n();
+        charter.prompt(i18n.get("field.date.prompt"));
+        checkDate.prompt(i18n.get("field.date.prompt"));
         this.back = back;
 
         Button backButton = new Button(i18n.get("action.backToList"), Icons.of(Material2OutlinedAL.ARROW_BACK));

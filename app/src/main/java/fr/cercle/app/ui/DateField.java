@@ -30,7 +30,6 @@ public final class DateField {
     private final ReadOnlyBooleanWrapper unreadable = new ReadOnlyBooleanWrapper(this, "unreadable");
 
     public DateField() {
-        picker.setPromptText("jj/mm/aaaa");
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate date) {
@@ -55,6 +54,12 @@ public final class DateField {
                 commit();
             }
         });
+    }
+
+    /** The hint shown while the field is empty: the form a date is typed in, in the interface's language. */
+    public DateField prompt(String text) {
+        picker.setPromptText(text);
+        return this;
     }
 
     public DatePicker node() {
