@@ -10,6 +10,7 @@ import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.format.BundleReader;
 import fr.cercle.sync.format.BundleWriter;
 import fr.cercle.sync.format.ChangeCodec;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.exception.DataAccessException;
@@ -23,9 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static fr.cercle.sync.server.jooq.Tables.CHANGE_LOG;
@@ -182,10 +187,18 @@ public final class ServerStore {
 
     /** Appends the changes of one push, inside its transaction. */
     private static final class Appender {
+        /** How many changes wait before they are written together. */
+        private static final int BATCH = 500;
+
         private final DSLContext tx;
         private final OffsetDateTime now;
         private final Map<DeviceId, Long> progress = new HashMap<>();
+        private final List<Pending> pending = new ArrayList<>();
         private long last;
+
+        /** A change given its cursor, not yet written. */
+        private record Pending(long seq, IncomingChange change, String json) {
+        }
 
         Appender(DSLContext tx, long last, OffsetDateTime now) {
             this.tx = tx;
@@ -231,20 +244,51 @@ public final class ServerStore {
         }
 
         /**
-         * Appends one change. A deletion erases its record: the record's earlier changes are rewritten
-         * as deletions, and a change of it arriving later is stored as one (docs/exchange-format.md, 7.4).
+         * Appends one change, in cursor order. A deletion erases its record: the record's earlier
+         * changes are rewritten as deletions, and a change of it arriving later is stored as one
+         * (docs/exchange-format.md, 7.4). Other changes wait in a batch, written with one query that
+         * finds which of their records are erased and one batched insert.
          */
         private void append(IncomingChange change, String json) {
-            boolean deletion = change.operation() == Operation.DELETE;
-            if (!deletion && tx.fetchExists(CHANGE_LOG, CHANGE_LOG.ENTITY_ID.eq(change.entityId())
-                    .and(CHANGE_LOG.OPERATION.eq(Operation.DELETE.name())))) {
-                change = change.erased();
-                json = ChangeCodec.toJson(change).toString();
+            if (change.operation() != Operation.DELETE) {
+                pending.add(new Pending(++last, change, json));
+                if (pending.size() >= BATCH) {
+                    flush();
+                }
+                return;
             }
-            insert(change, json);
-            if (deletion) {
-                eraseEarlier(change.entityId());
+            flush();
+            insert(++last, change, json);
+            eraseEarlier(change.entityId());
+        }
+
+        /** Writes the waiting changes, each of an erased record as the deletion it now is. */
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
             }
+            Set<UUID> ids = new HashSet<>();
+            pending.forEach(p -> ids.add(p.change().entityId()));
+            Set<UUID> erased = new HashSet<>(tx.selectDistinct(CHANGE_LOG.ENTITY_ID).from(CHANGE_LOG)
+                    .where(CHANGE_LOG.ENTITY_ID.in(ids).and(CHANGE_LOG.OPERATION.eq(Operation.DELETE.name())))
+                    .fetch(CHANGE_LOG.ENTITY_ID));
+            BatchBindStep batch = tx.batch(tx.insertInto(CHANGE_LOG, CHANGE_LOG.SERVER_SEQ, CHANGE_LOG.DEVICE_ID,
+                            CHANGE_LOG.DEVICE_SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID, CHANGE_LOG.OPERATION,
+                            CHANGE_LOG.HLC, CHANGE_LOG.AUTHOR_ID, CHANGE_LOG.CHANGE_JSON, CHANGE_LOG.RECEIVED_AT)
+                    .values((Long) null, null, null, null, null, null, null, null, null, null));
+            for (Pending p : pending) {
+                IncomingChange change = p.change();
+                String json = p.json();
+                if (erased.contains(change.entityId())) {
+                    change = change.erased();
+                    json = ChangeCodec.toJson(change).toString();
+                }
+                batch.bind(p.seq(), change.change().device().value(), change.change().seq(), change.entity(),
+                        change.entityId(), change.operation().name(), change.hlc().pack(), change.author().value(),
+                        json, now);
+            }
+            batch.execute();
+            pending.clear();
         }
 
         private void eraseEarlier(UUID id) {
@@ -265,9 +309,9 @@ public final class ServerStore {
             }
         }
 
-        private void insert(IncomingChange change, String json) {
+        private void insert(long seq, IncomingChange change, String json) {
             tx.insertInto(CHANGE_LOG)
-                    .set(CHANGE_LOG.SERVER_SEQ, ++last)
+                    .set(CHANGE_LOG.SERVER_SEQ, seq)
                     .set(CHANGE_LOG.DEVICE_ID, change.change().device().value())
                     .set(CHANGE_LOG.DEVICE_SEQ, change.change().seq())
                     .set(CHANGE_LOG.ENTITY, change.entity())
@@ -281,6 +325,7 @@ public final class ServerStore {
         }
 
         void finish() {
+            flush();
             tx.update(SERVER_COUNTER).set(SERVER_COUNTER.LAST_SEQ, last).where(SERVER_COUNTER.ID.eq(1)).execute();
             progress.forEach((device, seq) -> tx.insertInto(DEVICE_PROGRESS,
                             DEVICE_PROGRESS.DEVICE_ID, DEVICE_PROGRESS.LAST_SEQ, DEVICE_PROGRESS.LAST_PUSH)
