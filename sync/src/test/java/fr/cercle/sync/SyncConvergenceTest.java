@@ -6,6 +6,7 @@ import fr.cercle.model.common.Contact;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.sync.ChangeId;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.HandClock;
 import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.TestDatabases;
 import fr.cercle.persistence.write.Conflict;
@@ -19,6 +20,7 @@ import fr.cercle.sync.client.SyncState;
 import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.server.ServerDatabase;
 import fr.cercle.sync.server.ServerStore;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

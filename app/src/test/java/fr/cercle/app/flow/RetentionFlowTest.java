@@ -9,6 +9,7 @@ import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.beneficiary.Consent;
 import fr.cercle.model.beneficiary.ConsentMethod;
 import fr.cercle.model.beneficiary.ConsentScope;
+import fr.cercle.persistence.HandClock;
 import fr.cercle.persistence.TestData;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,11 +24,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +39,7 @@ class RetentionFlowTest {
     Path dir;
     Stage stage;
     TestApp app;
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2023-03-01T10:00:00Z"));
+    final HandClock now = new HandClock(Instant.parse("2023-03-01T10:00:00Z"), ZoneId.of("Europe/Paris"));
 
     @Start
     void start(Stage stage) {
@@ -49,23 +48,7 @@ class RetentionFlowTest {
 
     @BeforeEach
     void open(FxRobot robot) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneId.of("Europe/Paris");
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(now.get(), zone);
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        app = TestApp.installed(dir, TaskRunner.forJavaFx(), Language.FRENCH, clock);
+        app = TestApp.installed(dir, TaskRunner.forJavaFx(), Language.FRENCH, now);
         var author = app.context().author();
         Consent then = new Consent(LocalDate.of(2023, 2, 20), ConsentScope.FOLLOW_UP, ConsentMethod.SIGNED_FORM);
         app.context().beneficiaries().save(TestData.beneficiary(author).lastName("Ancien").consent(then)

@@ -13,6 +13,7 @@ import fr.cercle.model.helper.Helper;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.HandClock;
 import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.TestDatabases;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static fr.cercle.persistence.jooq.Tables.AUDIT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +47,7 @@ class AuditTrailTest {
     Path dir;
     CercleDatabase db;
     /** The database's clock, moved by hand: openings more than {@link AuditTrail#SAME_VIEW} apart. */
-    final AtomicReference<Clock> now = new AtomicReference<>(TestData.CLOCK);
+    final HandClock now = new HandClock(TestData.CLOCK.instant(), PARIS);
     final StaffMember claire = TestData.staff();
     final StaffMember paul = new StaffMember(StaffId.newId(), "Paul", "Durand", "CCAS", Set.of(Domain.ELDERLY), true);
     Viewer asClaire;
@@ -56,22 +55,7 @@ class AuditTrailTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.withCommunes(dir, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return PARIS;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return now.get().withZone(zone);
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return now.get().instant();
-            }
-        });
+        db = TestDatabases.withCommunes(dir, now);
         StaffRepository staff = new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS);
         staff.save(claire, claire.id());
         staff.save(paul, claire.id());
@@ -93,7 +77,7 @@ class AuditTrailTest {
     }
 
     void later(Duration duration) {
-        now.set(Clock.offset(now.get(), duration));
+        now.advance(duration);
     }
 
     @Test
@@ -123,7 +107,7 @@ class AuditTrailTest {
             assertThat(e.record()).isEqualTo(jeanne.id().value());
             assertThat(e.device()).isEqualTo(db.deviceId());
         });
-        assertThat(entries.get(0).at()).isEqualTo(now.get().instant());
+        assertThat(entries.get(0).at()).isEqualTo(now.instant());
     }
 
     @Test

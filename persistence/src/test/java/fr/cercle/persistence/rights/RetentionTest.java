@@ -12,6 +12,7 @@ import fr.cercle.model.common.Domain;
 import fr.cercle.model.rights.RetentionPolicy;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.HandClock;
 import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.TestDatabases;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +30,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +41,7 @@ class RetentionTest {
     @TempDir
     Path dir;
     CercleDatabase db;
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2023-03-01T10:00:00Z"));
+    final HandClock now = new HandClock(Instant.parse("2023-03-01T10:00:00Z"), ZoneId.of("Europe/Paris"));
     final StaffMember claire = TestData.staff();
     final Viewer coordinator = new Viewer("claire", Optional.of(claire.id()), Set.of(Role.COORDINATOR), Set.of(Domain.ELDERLY));
     Beneficiary closedLongAgo;
@@ -51,22 +50,7 @@ class RetentionTest {
 
     @BeforeEach
     void open() {
-        db = TestDatabases.withCommunes(dir, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneId.of("Europe/Paris");
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(now.get(), zone);
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        db = TestDatabases.withCommunes(dir, now);
         new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(claire, claire.id());
         BeneficiaryRepository files = files();
         closedLongAgo = in2023("Ancien").status(BeneficiaryStatus.CLOSED).build();

@@ -1,8 +1,5 @@
 package fr.cercle.sync.format;
 
-import fr.cercle.persistence.TestData;
-import fr.cercle.sync.HandClock;
-
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
@@ -24,6 +21,8 @@ import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.HandClock;
+import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.local.LocalSettings;

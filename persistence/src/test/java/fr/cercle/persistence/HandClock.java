@@ -1,4 +1,4 @@
-package fr.cercle.sync;
+package fr.cercle.persistence;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +9,18 @@ import java.time.ZoneOffset;
 /** A wall clock that a test sets or moves forward by hand, possibly days off the real date. */
 public final class HandClock extends Clock {
 
-    private Instant now;
+    private final ZoneId zone;
+    private volatile Instant now;
 
+    /** A clock in UTC. */
     public HandClock(Instant start) {
+        this(start, ZoneOffset.UTC);
+    }
+
+    /** A clock in this time zone, for tests about days (retention periods, searches by date). */
+    public HandClock(Instant start, ZoneId zone) {
         this.now = start;
+        this.zone = zone;
     }
 
     public void set(Instant instant) {
@@ -25,7 +33,7 @@ public final class HandClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
