@@ -134,6 +134,6 @@ public final class AuditPage implements Page {
 
     @Override
     public void refresh() {
-        model.search();
+        model.refresh();
     }
 }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The coordinator's search of the audit trail: by person (a name, matched among the files and
@@ -58,6 +59,8 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** The names of the records and staff, read once for the searches that follow (a list of every file). */
+    private final AtomicReference<Names> knownNames = new AtomicReference<>();
 
     public AuditViewModel(AppContext context) {
         this.context = context;
@@ -119,7 +122,7 @@ public final class AuditViewModel {
                 .between(from.get(), to.get());
         busy.set(true);
         context.tasks().run(() -> {
-            Names names = names();
+            Names names = knownNames.updateAndGet(known -> known != null ? known : names());
             AuditQuery narrowed = query;
             if (!typed.isEmpty()) {
                 Set<UUID> matching = matching(names.records(), typed);
@@ -145,6 +148,15 @@ public final class AuditViewModel {
             busy.set(false);
             failure.set(i18n.get("error.load"));
         });
+    }
+
+    /**
+     * The data changed elsewhere (a sync, a save): the names put back on the lines are read again at
+     * the next search, which runs now.
+     */
+    public void refresh() {
+        knownNames.set(null);
+        search();
     }
 
     /** Loads the team for the user filter, then searches everything (the newest lines). */
