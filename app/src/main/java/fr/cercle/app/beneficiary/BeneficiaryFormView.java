@@ -285,7 +285,7 @@ public final class BeneficiaryFormView {
     }
 
     private void eraseFile() {
-        if (Dialogs.confirm(root, i18n, i18n.format("beneficiary.erase.header", model.titleProperty().get()),
+        if (Dialogs.confirmIrreversible(root, i18n, i18n.format("beneficiary.erase.header", model.titleProperty().get()),
                 i18n.get("beneficiary.erase.content"), i18n.get("beneficiary.erase"))) {
             model.eraseFile();
         }

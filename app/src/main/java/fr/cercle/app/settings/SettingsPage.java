@@ -271,7 +271,7 @@ public final class SettingsPage implements Page {
         purge.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         purge.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.due())));
         purge.setOnAction(e -> {
-            if (fr.cercle.app.ui.Dialogs.confirm(purge, i18n, i18n.format("retention.confirm.header", model.due().size()),
+            if (fr.cercle.app.ui.Dialogs.confirmIrreversible(purge, i18n, i18n.format("retention.confirm.header", model.due().size()),
                     i18n.get("retention.confirm.content"), i18n.get("retention.purge"))) {
                 model.purge(count -> notify.accept(i18n.format("retention.purged", count)));
             }

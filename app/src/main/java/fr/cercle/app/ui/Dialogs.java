@@ -16,9 +16,21 @@ public final class Dialogs {
 
     /** Asks a yes/no question; the safe answer is the default. */
     public static boolean confirm(Node owner, I18n i18n, String header, String content, String yes) {
+        return ask(Alert.AlertType.CONFIRMATION, owner, i18n, header, content, yes);
+    }
+
+    /**
+     * Asks before something that can never be undone (an erasure): the same question, with the
+     * warning sign instead of the question mark; the safe answer is the default.
+     */
+    public static boolean confirmIrreversible(Node owner, I18n i18n, String header, String content, String yes) {
+        return ask(Alert.AlertType.WARNING, owner, i18n, header, content, yes);
+    }
+
+    private static boolean ask(Alert.AlertType type, Node owner, I18n i18n, String header, String content, String yes) {
         ButtonType confirm = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(i18n.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, confirm, cancel);
+        Alert alert = new Alert(type, content, confirm, cancel);
         alert.setTitle(i18n.get("app.name"));
         alert.setHeaderText(header);
         if (owner != null && owner.getScene() != null) {
