@@ -4,17 +4,21 @@ import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.Language;
+import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.rights.RetentionViewModel;
 import fr.cercle.app.ui.Choices;
+import fr.cercle.app.ui.Dialogs;
 import fr.cercle.app.ui.FormLayout;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
-import fr.cercle.app.rights.RetentionViewModel;
+import fr.cercle.model.access.Account;
 import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Role;
 import fr.cercle.model.access.Subject;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.rights.RetentionPolicy;
-import fr.cercle.persistence.rights.Retention;
 import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.rights.Retention;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -56,7 +60,7 @@ public final class SettingsPage implements Page {
         form.field(i18n.get("settings.language.label"), new HBox(8, language, apply), null, language);
 
         form.section(i18n.get("settings.lock"));
-        ComboBox<java.time.Duration> lock = Choices.of(fr.cercle.app.preferences.UserPreferences.LOCK_DELAYS,
+        ComboBox<java.time.Duration> lock = Choices.of(UserPreferences.LOCK_DELAYS,
                 d -> i18n.format("settings.lock.minutes", d.toMinutes()), "");
         lock.setId("lockAfter");
         lock.setValue(context.preferences().lockAfter());
@@ -188,7 +192,7 @@ public final class SettingsPage implements Page {
         login.setId("accountLogin");
         login.setPromptText(i18n.get("access.login.prompt"));
         login.textProperty().bindBidirectional(model.loginProperty());
-        form.field(i18n.get("access.login") + " *", login, model.error(fr.cercle.model.access.Account.LOGIN), login);
+        form.field(i18n.get("access.login") + " *", login, model.error(Account.LOGIN), login);
         javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
         password.setId("accountPassword");
         password.textProperty().bindBidirectional(model.passwordProperty());
@@ -197,15 +201,15 @@ public final class SettingsPage implements Page {
         member.setId("accountStaff");
         member.setItems(model.staff());
         member.valueProperty().bindBidirectional(model.memberProperty());
-        form.field(i18n.get("settings.accounts.staff"), member, model.error(fr.cercle.model.access.Account.STAFF), member);
+        form.field(i18n.get("settings.accounts.staff"), member, model.error(Account.STAFF), member);
         FlowPane roles = new FlowPane(16, 8);
-        for (fr.cercle.model.access.Role role : fr.cercle.model.access.Role.values()) {
+        for (Role role : Role.values()) {
             CheckBox box = new CheckBox(i18n.label(role));
             box.setId("role-" + role.name());
             box.selectedProperty().bindBidirectional(model.roleProperty(role));
             roles.getChildren().add(box);
         }
-        form.field(i18n.get("settings.accounts.roles") + " *", roles, model.error(fr.cercle.model.access.Account.ROLES),
+        form.field(i18n.get("settings.accounts.roles") + " *", roles, model.error(Account.ROLES),
                 (CheckBox) roles.getChildren().get(0));
         Button save = new Button(i18n.get("settings.accounts.save"), Icons.of(Material2OutlinedMZ.PERSON_ADD));
         save.setId("saveAccount");
@@ -228,7 +232,7 @@ public final class SettingsPage implements Page {
      * coordinators only (the repositories refuse anyone else).
      */
     private Node retention(AppContext context, Consumer<String> notify) {
-        if (!context.viewer().has(fr.cercle.model.access.Role.COORDINATOR)) {
+        if (!context.viewer().has(Role.COORDINATOR)) {
             return new VBox();
         }
         I18n i18n = context.i18n();
@@ -271,7 +275,7 @@ public final class SettingsPage implements Page {
         purge.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         purge.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.due())));
         purge.setOnAction(e -> {
-            if (fr.cercle.app.ui.Dialogs.confirmIrreversible(purge, i18n, i18n.format("retention.confirm.header", model.due().size()),
+            if (Dialogs.confirmIrreversible(purge, i18n, i18n.format("retention.confirm.header", model.due().size()),
                     i18n.get("retention.confirm.content"), i18n.get("retention.purge"))) {
                 model.purge(count -> notify.accept(i18n.format("retention.purged", count)));
             }

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -145,11 +146,11 @@ public final class AuditTrail {
      *
      * @throws AccessDeniedException if the viewer may not read this file
      */
-    public List<AuditEntry> aboutFile(Beneficiary file, ZoneId zone) {
+    public List<AuditEntry> aboutFile(Beneficiary file) {
         if (!NeedToKnow.canRead(viewer, file.referent(), file.domains())) {
             throw new AccessDeniedException(viewer, Subject.BENEFICIARY, "read the trail of beneficiary " + file.id());
         }
-        return lines(AuditQuery.everything().about(Set.of(file.id().value())), zone, Integer.MAX_VALUE);
+        return lines(AuditQuery.everything().about(Set.of(file.id().value())), ZoneOffset.UTC, Integer.MAX_VALUE);
     }
 
     private static AuditEntry toEntry(Record r) {

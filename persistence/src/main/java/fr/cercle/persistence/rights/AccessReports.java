@@ -21,7 +21,6 @@ import org.jooq.DSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class AccessReports {
                 .map(e -> new AccessReport.Change(e.hlc().instant(), name(staff, e.author()),
                         e.operation().name(), e.fields()))
                 .toList();
-        List<AccessReport.Access> accesses = trail.aboutFile(person, ZoneId.of("UTC")).stream()
+        List<AccessReport.Access> accesses = trail.aboutFile(person).stream()
                 .map(e -> new AccessReport.Access(e.at(), name(staff, e.who()), e.action()))
                 .toList();
         String structure = dsl.select(INSTALLATION.STRUCTURE_NAME).from(INSTALLATION).limit(1)
