@@ -2,6 +2,7 @@ package fr.cercle.app;
 
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.common.Domain;
+import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.installation.Structure;
 import fr.cercle.model.installation.StructureKind;
 import fr.cercle.model.staff.StaffId;
@@ -12,22 +13,20 @@ import fr.cercle.persistence.TestDatabases;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.staff.StaffRepository;
-import fr.cercle.sync.client.BundleExport;
-import fr.cercle.sync.client.SyncClient;
+import fr.cercle.sync.client.Enrolment;
 import fr.cercle.sync.client.SyncException;
 import fr.cercle.sync.client.SyncReport;
 import fr.cercle.sync.client.SyncSettings;
-import fr.cercle.sync.format.BundleLimits;
-import fr.cercle.sync.server.DeviceAuthenticator;
+import fr.cercle.sync.format.BundleException;
+import fr.cercle.sync.seal.EnrolmentCode;
 import fr.cercle.sync.server.ServerDatabase;
-import fr.cercle.sync.server.ServerStore;
-import fr.cercle.sync.server.SyncServer;
+import fr.cercle.sync.server.ServerGateway;
+import fr.cercle.sync.server.TestServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,37 +37,71 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * What the sync's tests need around the client: a real central server on loopback, and a second
- * installation (a town hall, in its own H2 database) that exchanges with the client.
+ * What the sync's tests need around the client: a real central server on loopback (the sync module's
+ * {@link TestServer}, over HTTPS with its own certificate, on an H2 database in a folder) that enrols
+ * installations with one-time codes, and a second installation (a town hall, in its own H2 database)
+ * that exchanges with the client through it.
  */
 public final class SyncFixtures {
+
+    /** The organisation the client's installation (the CCAS) is enrolled for. */
+    public static final String CCAS = "CCAS de La Souterraine";
+    /** The organisation the town hall is enrolled for. */
+    public static final String TOWN_HALL = "Mairie de Vareilles";
 
     private SyncFixtures() {
     }
 
-    /** A central server with its H2 database in a folder, listening on a free port of loopback. */
-    public record TestServer(ServerDatabase db, SyncServer http) implements AutoCloseable {
+    /** A central server and its database, both closed together. */
+    public record Central(ServerDatabase db, TestServer server) implements AutoCloseable {
 
-        public static TestServer start(Path folder) {
-            ServerDatabase db = ServerDatabase.h2(folder);
+        public URI uri() {
+            return server.uri();
+        }
+
+        public ServerGateway gateway() {
+            return server.gateway();
+        }
+
+        /** A one-time code for one installation of {@code organisation}, as the server's administrator issues it. */
+        public EnrolmentCode code(String organisation) {
+            return gateway().registry().issueCode(organisation, "Poste de test", Duration.ofHours(1));
+        }
+
+        /** Enrols an installation for {@code organisation}, over the network, as its administrator does. */
+        public Enrolment enrol(CercleDatabase installation, String organisation) {
             try {
-                ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "Serveur de test");
-                return new TestServer(db, SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0),
-                        DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT));
-            } catch (IOException e) {
-                db.close();
-                throw new UncheckedIOException(e);
+                return server.enrol(installation, organisation);
+            } catch (SyncException e) {
+                throw new IllegalStateException(e);
             }
         }
 
-        public URI uri() {
-            return URI.create("http://127.0.0.1:" + http.port() + "/");
+        /** Enrols the client's installation (the CCAS). */
+        public Enrolment enrol(TestApp app) {
+            return enrol(app.db(), CCAS);
         }
 
         @Override
         public void close() {
-            http.close();
+            server.close();
             db.close();
+        }
+    }
+
+    /** A central server over HTTPS with its H2 database in {@code folder}, listening on a free port of loopback. */
+    public static Central server(Path folder) {
+        return server(folder, true);
+    }
+
+    /** Over HTTPS, or over plain HTTP (as behind a proxy that provides HTTPS). */
+    public static Central server(Path folder, boolean https) {
+        ServerDatabase db = ServerDatabase.h2(folder);
+        try {
+            return new Central(db, TestServer.start(db, https));
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -81,13 +114,20 @@ public final class SyncFixtures {
         }
     }
 
-    /** Points the client's installation to this server, as the settings do. */
+    /** Points the client's installation to this server address, as the settings do ({@code null}: no server). */
     public static void useServer(TestApp app, URI server) {
         new SyncSettings(server, SyncSettings.DEFAULT_INTERVAL_MINUTES).write(app.db().localSettings());
     }
 
+    /** Enrols the client's installation with the server, then leaves its address empty: a computer without network. */
+    public static Enrolment enrolOffline(TestApp app, Central server) {
+        Enrolment enrolment = server.enrol(app);
+        useServer(app, null);
+        return enrolment;
+    }
+
     public static StaffMember paul() {
-        return new StaffMember(StaffId.newId(), "Paul", "Durand", "Mairie de Vareilles", Set.of(Domain.ELDERLY), true);
+        return new StaffMember(StaffId.newId(), "Paul", "Durand", TOWN_HALL, Set.of(Domain.ELDERLY), true);
     }
 
     /** A town hall's installation: its structure and one staff member, Paul. */
@@ -96,8 +136,20 @@ public final class SyncFixtures {
         db.writer().run(paul.id(), tx -> {
             new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(tx, paul);
             new InstallationRepository(db.dsl(), db.deviceId())
-                    .save(tx, new Structure("Mairie de Vareilles", StructureKind.TOWN_HALL, TestData.LA_SOUTERRAINE));
+                    .save(tx, new Structure(TOWN_HALL, StructureKind.TOWN_HALL, TestData.LA_SOUTERRAINE));
         });
+        return db;
+    }
+
+    /** A town hall's installation, enrolled with the server. */
+    public static CercleDatabase townHall(Path dir, Clock clock, StaffMember paul, Central server) {
+        CercleDatabase db = townHall(dir, clock, paul);
+        try {
+            server.enrol(db, TOWN_HALL);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return db;
     }
 
@@ -113,22 +165,34 @@ public final class SyncFixtures {
         return lucie;
     }
 
-    public static SyncReport sync(CercleDatabase db, TestServer server) {
+    /** An enrolled installation syncs with the server it is enrolled with. */
+    public static SyncReport sync(CercleDatabase db) {
         try {
-            return new SyncClient(db, server.uri(), "test", BundleLimits.DEFAULT, Duration.ofSeconds(10))
-                    .sync(step -> { }, () -> false);
+            return TestServer.sync(db);
         } catch (SyncException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** An installation's own changes in an exchange file, as its "Export a file" writes them. */
-    public static Path export(CercleDatabase db, Path file) {
+    /**
+     * The town hall's changes, in an exchange file for the client: the town hall syncs with the server,
+     * then the server writes everything the client lacks, sealed for the client's installation (as its
+     * administrator does for a computer without network).
+     */
+    public static Path export(CercleDatabase townHall, Central server, DeviceId forDevice, Path file) {
+        sync(townHall);
+        return fromServer(server, forDevice, file);
+    }
+
+    /** What the server holds that {@code device} lacks, sealed for it, in a file. */
+    public static Path fromServer(Central server, DeviceId device, Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
-            new BundleExport(db, "test").ownChanges(0, out, true);
+            server.gateway().send(device, 0, Integer.MAX_VALUE, out);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (BundleException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package fr.cercle.app;
 
-import fr.cercle.app.SyncFixtures.TestServer;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.shell.MainWindow;
 import fr.cercle.app.sync.SyncService;
@@ -31,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pictures of the sync's screens under {@code target/snapshots/}, in French and in English: the sync
- * screen without a server, the settings with the server's address, the sync screen after a sync that
- * brought a conflict, and the conflicts screen. People look at them; the test checks what they show.
+ * screen without a server, the settings once this computer is enrolled with the server, the sync screen
+ * after a sync that brought a conflict, and the conflicts screen. People look at them; the test checks
+ * what they show.
  */
 @ExtendWith(ApplicationExtension.class)
 class SyncScreensSnapshotTest {
@@ -52,9 +52,9 @@ class SyncScreensSnapshotTest {
         String suffix = "-" + language.code();
         StaffMember paul = SyncFixtures.paul();
         try (TestApp app = TestApp.installed(dir.resolve("ccas"), TaskRunner.forJavaFx(), language);
-             TestServer server = TestServer.start(dir.resolve("server"));
+             SyncFixtures.Central server = SyncFixtures.server(dir.resolve("server"));
              CercleDatabase townHall = SyncFixtures.townHall(dir.resolve("mairie"),
-                     Clock.offset(TestData.CLOCK, Duration.ofHours(1)), paul)) {
+                     Clock.offset(TestData.CLOCK, Duration.ofHours(1)), paul, server)) {
             StaffMember claire = app.context().currentStaffProperty().get();
             Beneficiary jeanne = TestData.beneficiary(claire.id()).build();
             SyncFixtures.beneficiaries(app.db()).save(jeanne, claire.id());
@@ -69,19 +69,24 @@ class SyncScreensSnapshotTest {
 
             robot.clickOn("#syncOpenSettings");
             app.settle();
+            assertThat(robot.lookup("#enrolmentStatus").queryAs(Label.class).getText()).isNotEmpty();
+            robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "settings-not-enrolled" + suffix));
             robot.clickOn("#syncServer").write(server.uri().toString());
-            robot.clickOn("#saveSync");
+            robot.clickOn("#enrolmentCode").write(server.code(SyncFixtures.CCAS).toString());
+            robot.clickOn("#enrol");
             app.settle();
             robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "settings-sync" + suffix));
             assertThat(robot.lookup("#syncServer").queryAs(TextField.class).getText()).isEqualTo(server.uri().toString());
+            assertThat(robot.lookup("#enrolmentStatus").queryAs(Label.class).getText())
+                    .contains(server.gateway().registry().keys().publicIdentity().fingerprint());
 
             robot.clickOn("#nav-sync");
             robot.clickOn("#syncNow");
             app.settle();
-            SyncFixtures.sync(townHall, server);
+            SyncFixtures.sync(townHall);
             SyncFixtures.beneficiaries(app.db()).save(jeanne.withStatus(BeneficiaryStatus.PAUSED), claire.id());
             SyncFixtures.beneficiaries(townHall).save(jeanne.withStatus(BeneficiaryStatus.CLOSED), paul.id());
-            SyncFixtures.sync(townHall, server);
+            SyncFixtures.sync(townHall);
             robot.clickOn("#syncNow");
             app.settle();
             // The automatic sync takes over: the screen then says when the next one comes.

@@ -26,12 +26,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 import java.util.List;
@@ -80,11 +82,50 @@ public final class SettingsPage implements Page {
             syncNote.setWrapText(true);
             syncNote.getStyleClass().add(Styles.TEXT_MUTED);
             form.full(syncNote);
+            form.full(enrolmentStatus(model));
             TextField server = new TextField();
             server.setId("syncServer");
             server.setPromptText(i18n.get("settings.sync.server.prompt"));
             server.textProperty().bindBidirectional(model.serverAddressProperty());
             form.field(i18n.get("settings.sync.server"), server, model.error(SettingsViewModel.SYNC_SERVER), server);
+            TextField code = new TextField();
+            code.setId("enrolmentCode");
+            code.setPromptText(i18n.get("settings.enrolment.code.prompt"));
+            code.setPrefColumnCount(22);
+            code.setMaxWidth(Region.USE_PREF_SIZE);
+            code.textProperty().bindBidirectional(model.enrolmentCodeProperty());
+            form.field(i18n.get("settings.enrolment.code"), code, model.error(SettingsViewModel.ENROLMENT_CODE), code);
+            Button enrol = new Button(i18n.get("settings.enrolment.enrol"), Icons.of(Material2OutlinedAL.LINK));
+            enrol.setId("enrol");
+            enrol.disableProperty().bind(model.exchangeBusyProperty());
+            enrol.setOnAction(e -> model.enrol(notify));
+            code.setOnAction(e -> enrol.fire());
+            ProgressIndicator enrolling = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
+            enrolling.setPrefSize(18, 18);
+            Label enrollingText = new Label(i18n.get("settings.enrolment.running"));
+            HBox enrolRow = new HBox(10, enrol, enrolling, enrollingText);
+            enrolRow.setAlignment(Pos.CENTER_LEFT);
+            for (Node shown : List.of(enrolling, enrollingText)) {
+                shown.visibleProperty().bind(model.enrollingProperty());
+                shown.managedProperty().bind(shown.visibleProperty());
+            }
+            form.full(enrolRow);
+            // The button is disabled while the enrolment runs, which moves the focus on: it comes back
+            // here, on the code when it was refused.
+            model.enrollingProperty().addListener((obs, was, running) -> {
+                if (!running) {
+                    (model.enrolmentMessageProperty().get() == null ? enrol : code).requestFocus();
+                }
+            });
+            Label refused = new Label();
+            refused.setId("enrolmentMessage");
+            refused.setWrapText(true);
+            refused.setGraphic(Icons.of(Material2OutlinedMZ.WARNING));
+            refused.getStyleClass().addAll("banner", Styles.DANGER);
+            refused.textProperty().bind(model.enrolmentMessageProperty());
+            refused.visibleProperty().bind(model.enrolmentMessageProperty().isNotEmpty());
+            refused.managedProperty().bind(refused.visibleProperty());
+            form.full(refused);
             TextField interval = new TextField();
             interval.setId("syncInterval");
             interval.setPrefColumnCount(4);
@@ -150,6 +191,36 @@ public final class SettingsPage implements Page {
         root = new ScrollPane(content);
         root.setFitToWidth(true);
         model.load();
+    }
+
+    /** Whether and with which server this installation is enrolled: good news, a warning, or a note. */
+    private static Label enrolmentStatus(SettingsViewModel model) {
+        Label status = new Label();
+        status.setId("enrolmentStatus");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.getStyleClass().addAll("banner", "enrolment-status");
+        status.textProperty().bind(model.enrolmentStatusProperty());
+        Runnable style = () -> {
+            status.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, "info");
+            switch (model.enrolmentStateProperty().get()) {
+                case SECURE -> {
+                    status.getStyleClass().add(Styles.SUCCESS);
+                    status.setGraphic(Icons.of(Material2OutlinedAL.CHECK_CIRCLE));
+                }
+                case NOT_SECURE -> {
+                    status.getStyleClass().add(Styles.WARNING);
+                    status.setGraphic(Icons.of(Material2OutlinedMZ.WARNING));
+                }
+                case NONE -> {
+                    status.getStyleClass().add("info");
+                    status.setGraphic(Icons.of(Material2OutlinedAL.INFO));
+                }
+            }
+        };
+        model.enrolmentStateProperty().addListener((obs, old, state) -> style.run());
+        style.run();
+        return status;
     }
 
     /** The accounts of this installation: shown to its administrators only. */

@@ -19,6 +19,8 @@ public record ImportResult(Kind kind, ImportReport report, BundleException.Probl
         IMPORTED,
         /** Refused before anything was written, for a reason in the file. */
         REFUSED,
+        /** Not read: this installation is not enrolled, so no file can be opened here. */
+        NOT_ENROLLED,
         /** The file could not be read (removed, no permission). */
         UNREADABLE,
         /** Something unexpected on this computer; nothing was written. */
@@ -35,6 +37,10 @@ public record ImportResult(Kind kind, ImportReport report, BundleException.Probl
 
     public static ImportResult refused(BundleException e) {
         return new ImportResult(Kind.REFUSED, null, e.problem(), e.line());
+    }
+
+    public static ImportResult notEnrolled() {
+        return new ImportResult(Kind.NOT_ENROLLED, null, null, 0);
     }
 
     public static ImportResult unreadable() {

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  */
 public final class SyncPage implements Page {
 
-    private static final List<String> FILE_PATTERNS = List.of("*.cercle.gz", "*.cercle");
+    private static final List<String> FILE_PATTERNS = List.of("*.cercle", "*.cercle.gz");
 
     private final AppContext context;
     private final I18n i18n;

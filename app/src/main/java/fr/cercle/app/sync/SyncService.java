@@ -2,10 +2,10 @@ package fr.cercle.app.sync;
 
 import fr.cercle.app.task.TaskRunner;
 import fr.cercle.persistence.CercleDatabase;
-import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.write.ConflictRepository;
-import fr.cercle.sync.client.BundleExport;
-import fr.cercle.sync.client.BundleImport;
+import fr.cercle.sync.client.Enrolment;
+import fr.cercle.sync.client.EnrolmentClient;
+import fr.cercle.sync.client.SealedFiles;
 import fr.cercle.sync.client.SyncClient;
 import fr.cercle.sync.client.SyncException;
 import fr.cercle.sync.client.SyncReport;
@@ -14,6 +14,7 @@ import fr.cercle.sync.client.SyncState;
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleHeader;
 import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.seal.EnrolmentCode;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -33,8 +34,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -43,11 +44,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The client's exchanges of changes: with the central server (on demand, and automatically at the
- * interval of the settings when a server is set) and through files. One exchange at a time, on its
- * own worker thread, never on the JavaFX thread (docs/decisions/0008); what the screens show about
- * it changes on the JavaFX thread. An automatic sync that fails only says so in its status and tries
- * again at the next interval: never a dialog.
+ * The client's exchanges of changes with the central server this installation is enrolled with: the
+ * enrolment itself (with a one-time code), the sync (on demand, and automatically at the interval of
+ * the settings when a server is set) and the files sealed for the server or by it. One exchange at a
+ * time, on its own worker thread, never on the JavaFX thread (docs/decisions/0008); what the screens
+ * show about it changes on the JavaFX thread. An automatic sync that fails only says so in its status
+ * and tries again at the next interval: never a dialog. Without an enrolment nothing is exchanged, and
+ * the outcome says so.
  */
 public final class SyncService implements AutoCloseable {
 
@@ -113,7 +116,7 @@ public final class SyncService implements AutoCloseable {
         return status.getReadOnlyProperty();
     }
 
-    /** An exchange is under way (a sync, or a file written or read): another one waits. */
+    /** An exchange is under way (a sync, an enrolment, or a file written or read): another one waits. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -201,8 +204,36 @@ public final class SyncService implements AutoCloseable {
     }
 
     /**
-     * Writes this installation's own changes to an exchange file: those the server has not confirmed,
-     * or all of them. Gzip-compressed when the name ends with {@code .gz}.
+     * Enrols this installation with the server at {@code server}, with the one-time code its
+     * administrator issued; a new enrolment replaces the one before. Then the automatic sync is planned
+     * as for a new server. Does nothing and returns false while another exchange is under way.
+     */
+    public boolean enrol(URI server, EnrolmentCode code, Consumer<EnrolmentResult> done) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(code, "code");
+        if (!startExchange()) {
+            return false;
+        }
+        stop.set(false);
+        exchange.run(() -> runEnrolment(server, code), enrolled -> {
+            busy.set(false);
+            if (enrolled.result().succeeded()) {
+                settings.set(enrolled.settings());
+                if (automatic && !syncing.get()) {
+                    scheduleNext(firstDelay);
+                }
+            }
+            done.accept(enrolled.result());
+        }, e -> {
+            busy.set(false);
+            done.accept(EnrolmentResult.refused(SyncProblem.UNEXPECTED));
+        });
+        return true;
+    }
+
+    /**
+     * Writes this installation's own changes to an exchange file sealed for the server: those the
+     * server has not confirmed, or all of them. Not written when this installation is not enrolled.
      */
     public void exportFile(Path file, boolean all, Consumer<ExportResult> done) {
         if (!startExchange()) {
@@ -218,7 +249,10 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
-    /** Imports an exchange file, from the server or from another installation: all of it, or nothing. */
+    /**
+     * Imports an exchange file the server sealed for this installation: all of it, or nothing. Refused
+     * when it was sealed for another, by another than the server, or was imported before.
+     */
     public void importFile(Path file, Consumer<ImportResult> done) {
         if (!startExchange()) {
             return;
@@ -296,7 +330,12 @@ public final class SyncService implements AutoCloseable {
     }
 
     private SyncOutcome runSync(Trigger trigger, URI server) {
-        SyncClient client = new SyncClient(db, server, organisation(), BundleLimits.DEFAULT, TIMEOUT);
+        Optional<Enrolment> enrolled = Enrolment.read(db.localSettings());
+        if (enrolled.isEmpty()) {
+            LOG.info("{} sync: this installation is not enrolled with a server", trigger);
+            return SyncOutcome.failed(trigger, clock.instant(), SyncProblem.NOT_ENROLLED);
+        }
+        SyncClient client = new SyncClient(db, at(enrolled.get(), server), BundleLimits.DEFAULT, TIMEOUT);
         try {
             SyncReport report = client.sync(reached -> exchange.onUi(() -> {
                 if (syncing.get()) {
@@ -308,9 +347,41 @@ public final class SyncService implements AutoCloseable {
             switch (e.kind()) {
                 case CANCELLED -> LOG.info("Sync stopped: {}", e.getMessage());
                 case UNREACHABLE -> LOG.warn("{} sync: the server does not answer: {}", trigger, e.getMessage());
+                case REVOKED, NOT_ENROLLED -> LOG.warn("{} sync refused ({}): {}", trigger, e.kind(), e.getMessage());
                 default -> LOG.warn("{} sync failed ({}): {}", trigger, e.kind(), e.getMessage(), e);
             }
             return SyncOutcome.failed(trigger, clock.instant(), SyncProblem.of(e.kind()));
+        }
+    }
+
+    /**
+     * The enrolment, at the address of the settings when it differs: an administrator follows a
+     * server that moved there (its keys and certificate stay the ones pinned at enrolment).
+     */
+    private static Enrolment at(Enrolment enrolment, URI server) {
+        if (server == null || withSlash(server).equals(withSlash(enrolment.server()))) {
+            return enrolment;
+        }
+        LOG.info("Syncing at the address of the settings, not at the one of the enrolment");
+        return new Enrolment(server, enrolment.serverParty(), enrolment.serverName(), enrolment.organisation(),
+                enrolment.serverKeys(), enrolment.tlsPin(), enrolment.deviceKeys(), enrolment.enrolledAt());
+    }
+
+    private static String withSlash(URI address) {
+        String text = address.toString();
+        return text.endsWith("/") ? text : text + "/";
+    }
+
+    private record Enrolled(EnrolmentResult result, SyncSettings settings) {
+    }
+
+    private Enrolled runEnrolment(URI server, EnrolmentCode code) {
+        try {
+            Enrolment enrolment = new EnrolmentClient(db, TIMEOUT).enrol(server, code, stop::get);
+            return new Enrolled(EnrolmentResult.enrolled(enrolment), SyncSettings.read(db.localSettings()));
+        } catch (SyncException e) {
+            LOG.warn("Enrolment with the server refused ({}): {}", e.kind(), e.getMessage());
+            return new Enrolled(EnrolmentResult.refused(SyncProblem.of(e.kind())), null);
         }
     }
 
@@ -340,6 +411,11 @@ public final class SyncService implements AutoCloseable {
     }
 
     private ExportResult writeFile(Path file, boolean all) throws IOException {
+        Optional<Enrolment> enrolment = Enrolment.read(db.localSettings());
+        if (enrolment.isEmpty()) {
+            LOG.info("No exchange file written: this installation is not enrolled with a server");
+            return ExportResult.notEnrolled();
+        }
         long after = all ? 0 : SyncState.read(db.localSettings()).acknowledged();
         Path target = file.toAbsolutePath();
         // Written beside the target, then moved into place: a reader never sees half a file.
@@ -347,8 +423,7 @@ public final class SyncService implements AutoCloseable {
         try {
             BundleHeader header;
             try (OutputStream out = Files.newOutputStream(part)) {
-                header = new BundleExport(db, organisation()).ownChanges(after, out,
-                        target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz"));
+                header = new SealedFiles(db, enrolment.get(), BundleLimits.DEFAULT).export(after, out);
             }
             try {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -356,15 +431,20 @@ public final class SyncService implements AutoCloseable {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             }
             LOG.info("Exchange file {} written: {} change(s) after {}", header.bundleId(), header.changeCount(), after);
-            return new ExportResult(target, header.changeCount());
+            return ExportResult.written(target, header.changeCount());
         } finally {
             Files.deleteIfExists(part);
         }
     }
 
     private ImportResult readFile(Path file) {
+        Optional<Enrolment> enrolment = Enrolment.read(db.localSettings());
+        if (enrolment.isEmpty()) {
+            LOG.info("No exchange file imported: this installation is not enrolled with a server");
+            return ImportResult.notEnrolled();
+        }
         try {
-            return ImportResult.imported(new BundleImport(db, BundleLimits.DEFAULT).importFile(file));
+            return ImportResult.imported(new SealedFiles(db, enrolment.get(), BundleLimits.DEFAULT).importFile(file));
         } catch (BundleException e) {
             LOG.warn("An exchange file was refused, nothing written: {} (line {})", e.problem(), e.line());
             return ImportResult.refused(e);
@@ -372,11 +452,6 @@ public final class SyncService implements AutoCloseable {
             LOG.warn("An exchange file could not be read, nothing written", e);
             return ImportResult.unreadable();
         }
-    }
-
-    private String organisation() {
-        return new InstallationRepository(db.dsl(), db.deviceId()).find()
-                .map(installation -> installation.structure().name()).orElse("");
     }
 
     private void refreshStatus() {

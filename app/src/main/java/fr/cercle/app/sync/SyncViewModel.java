@@ -175,14 +175,15 @@ public final class SyncViewModel {
 
     /** The name proposed for an exported file. */
     public String suggestedFileName() {
-        return i18n.format("sync.export.fileName", LocalDate.now(clock).toString()) + GZ;
+        // Sealed files are encrypted, so not compressed on the outside: plain ".cercle".
+        return i18n.format("sync.export.fileName", LocalDate.now(clock).toString()) + PLAIN;
     }
 
     /** Writes the exchange file where the person chose, adding the usual ending to a bare name. */
     public void exportTo(Path chosen) {
         String name = chosen.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        Path file = lower.endsWith(GZ) || lower.endsWith(PLAIN) ? chosen : chosen.resolveSibling(name + GZ);
+        Path file = lower.endsWith(GZ) || lower.endsWith(PLAIN) ? chosen : chosen.resolveSibling(name + PLAIN);
         boolean all = exportAll.get();
         message.set(null);
         sync.exportFile(file, all, result -> message.set(exported(result, all)));
@@ -265,6 +266,10 @@ public final class SyncViewModel {
             case SERVER_ERROR -> i18n.get("sync.error.serverError");
             case BAD_ANSWER -> i18n.get("sync.error.badAnswer");
             case CANCELLED -> i18n.get("sync.error.cancelled");
+            case NOT_ENROLLED -> i18n.get("sync.error.notEnrolled");
+            case REVOKED -> i18n.get("sync.error.revoked");
+            // Only an enrolment is refused this way; said here too should a server answer a sync with it.
+            case ENROLMENT_REFUSED -> i18n.get("sync.error.refused");
             case UNEXPECTED -> i18n.get("sync.error.unexpected");
         };
         if (outcome.trigger() == SyncService.Trigger.AUTOMATIC) {
@@ -274,8 +279,16 @@ public final class SyncViewModel {
     }
 
     Message exported(ExportResult result, boolean all) {
-        if (!result.written()) {
-            return new Message(Tone.DANGER, i18n.get("sync.export.failed"));
+        switch (result.kind()) {
+            case NOT_ENROLLED -> {
+                return new Message(Tone.DANGER, i18n.get("sync.export.notEnrolled"));
+            }
+            case FAILED -> {
+                return new Message(Tone.DANGER, i18n.get("sync.export.failed"));
+            }
+            case WRITTEN -> {
+                // said below
+            }
         }
         String name = result.file().getFileName().toString();
         if (result.changes() == 0) {
@@ -288,6 +301,7 @@ public final class SyncViewModel {
         return switch (result.kind()) {
             case IMPORTED -> new Message(Tone.SUCCESS, importReport(result.report()));
             case REFUSED -> new Message(Tone.DANGER, refused(result));
+            case NOT_ENROLLED -> new Message(Tone.DANGER, i18n.get("sync.import.notEnrolled"));
             case UNREADABLE -> new Message(Tone.DANGER, i18n.get("sync.import.unreadable"));
             case FAILED -> new Message(Tone.DANGER, i18n.get("sync.import.failed"));
         };
@@ -321,6 +335,12 @@ public final class SyncViewModel {
             case TOO_LARGE -> i18n.get("sync.import.problem.tooLarge");
             case INVALID_CHANGE -> i18n.get("sync.import.problem.invalidChange");
             case FOREIGN -> i18n.get("sync.import.problem.foreign");
+            case NOT_SEALED -> i18n.get("sync.import.problem.notSealed");
+            case TAMPERED -> i18n.get("sync.import.problem.tampered");
+            case NOT_FOR_US -> i18n.get("sync.import.problem.notForUs");
+            case UNKNOWN_SENDER -> i18n.get("sync.import.problem.unknownSender");
+            case REVOKED -> i18n.get("sync.import.problem.revoked");
+            case REPLAYED -> i18n.get("sync.import.problem.replayed");
         };
         String where = result.line() > 0 ? " " + i18n.format("sync.import.problem.line", result.line()) : "";
         return why + where + " " + i18n.get("sync.import.nothingChanged");

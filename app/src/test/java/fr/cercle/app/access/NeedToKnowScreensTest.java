@@ -124,7 +124,7 @@ class NeedToKnowScreensTest {
     }
 
     @Test
-    void onlyAnAdministratorChangesTheSyncServer(FxRobot robot) {
+    void onlyAnAdministratorChangesTheSyncServerOrEnrolsThisComputer(FxRobot robot) {
         signInAs("paul.durand", Optional.of(paul.id()), Set.of(Role.CASEWORKER));
 
         robot.interact(() -> {
@@ -135,6 +135,9 @@ class NeedToKnowScreensTest {
         app.settle();
 
         assertThat(robot.lookup("#syncServer").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#enrolmentStatus").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#enrolmentCode").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#enrol").tryQuery()).isEmpty();
         assertThat(robot.lookup("#settingsAdminOnly").queryAs(Label.class).getText()).contains("administrateur");
     }
 }

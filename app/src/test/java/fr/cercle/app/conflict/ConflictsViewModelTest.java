@@ -1,7 +1,6 @@
 package fr.cercle.app.conflict;
 
 import fr.cercle.app.SyncFixtures;
-import fr.cercle.app.SyncFixtures.TestServer;
 import fr.cercle.app.TestApp;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.task.TaskRunner;
@@ -37,14 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The conflicts screen's words and decisions: a town hall and the CCAS (the client) edit the same
- * person concurrently and exchange through a real server on loopback; everything runs on the test's thread.
+ * person concurrently and exchange through a real server on loopback, with which both are enrolled;
+ * everything runs on the test's thread.
  */
 class ConflictsViewModelTest {
 
     @TempDir
     Path dir;
     TestApp app;
-    TestServer server;
+    SyncFixtures.Central server;
     CercleDatabase townHall;
     StaffMember claire;
     final StaffMember paul = SyncFixtures.paul();
@@ -56,14 +56,16 @@ class ConflictsViewModelTest {
     @BeforeEach
     void open() {
         app = TestApp.installed(dir.resolve("ccas"), TaskRunner.direct(), Language.FRENCH);
-        server = TestServer.start(dir.resolve("server"));
+        server = SyncFixtures.server(dir.resolve("server"));
+        server.enrol(app);
         // The town hall's edits come an hour later: its values are the ones in force.
-        townHall = SyncFixtures.townHall(dir.resolve("mairie"), Clock.offset(TestData.CLOCK, Duration.ofHours(1)), paul);
+        townHall = SyncFixtures.townHall(dir.resolve("mairie"), Clock.offset(TestData.CLOCK, Duration.ofHours(1)), paul,
+                server);
         claire = app.context().currentStaffProperty().get();
         jeanne = TestData.beneficiary(claire.id()).build();
         SyncFixtures.beneficiaries(app.db()).save(jeanne, claire.id());
-        SyncFixtures.sync(app.db(), server);
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(app.db());
+        SyncFixtures.sync(townHall);
         model = new ConflictsViewModel(app.context(), decided::incrementAndGet, notes::add);
     }
 
@@ -78,8 +80,8 @@ class ConflictsViewModelTest {
     void concurrently(UnaryOperator<Beneficiary> here, UnaryOperator<Beneficiary> there) {
         SyncFixtures.beneficiaries(app.db()).save(here.apply(jeanne), claire.id());
         SyncFixtures.beneficiaries(townHall).save(there.apply(jeanne), paul.id());
-        SyncFixtures.sync(townHall, server);
-        SyncFixtures.sync(app.db(), server);
+        SyncFixtures.sync(townHall);
+        SyncFixtures.sync(app.db());
         model.load();
     }
 
@@ -117,8 +119,8 @@ class ConflictsViewModelTest {
         assertThat(notes).containsExactly("Statut de Jeanne Martin : la valeur choisie est enregistrée.");
         assertThat(app.context().conflicts().all()).isEmpty();
 
-        SyncFixtures.sync(app.db(), server);
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(app.db());
+        SyncFixtures.sync(townHall);
         assertThat(ConflictRepository.pending(townHall.dsl())).isZero();
         assertThat(SyncFixtures.beneficiaries(townHall).find(jeanne.id()).orElseThrow().status())
                 .isEqualTo(BeneficiaryStatus.PAUSED);
@@ -159,7 +161,7 @@ class ConflictsViewModelTest {
         StaffMember sophie = new StaffMember(fr.cercle.model.staff.StaffId.newId(), "Sophie", "Leroy", "Mairie de Vareilles",
                 java.util.Set.of(fr.cercle.model.common.Domain.ELDERLY), true);
         new fr.cercle.persistence.staff.StaffRepository(townHall.dsl(), townHall.writer(), TestData.ALL_ACCESS).save(sophie, paul.id());
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(townHall);
         concurrently(b -> b.toBuilder().referent(paul.id()).build(), b -> b.toBuilder().referent(sophie.id()).build());
         ConflictsViewModel.Item referent = item("Référent");
 

@@ -3,7 +3,6 @@ package fr.cercle.app.flow;
 import fr.cercle.app.ChosenFiles;
 import fr.cercle.app.Snapshots;
 import fr.cercle.app.SyncFixtures;
-import fr.cercle.app.SyncFixtures.TestServer;
 import fr.cercle.app.TestApp;
 import fr.cercle.app.beneficiary.BeneficiaryRow;
 import fr.cercle.app.i18n.Language;
@@ -14,9 +13,7 @@ import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
-import fr.cercle.sync.client.BundleImport;
 import fr.cercle.sync.client.SyncSettings;
-import fr.cercle.sync.format.BundleLimits;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -45,8 +42,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A caseworker of the CCAS (the client) and a town hall (a second installation, in its own database)
- * exchange their changes through a real central server on loopback, and through files.
+ * A caseworker of the CCAS (the client) and a town hall (a second installation, in its own database),
+ * both enrolled with a real central server on loopback, exchange their changes through it: over the
+ * network, and through files the server seals for each.
  */
 @ExtendWith(ApplicationExtension.class)
 class SyncFlowTest {
@@ -55,7 +53,7 @@ class SyncFlowTest {
     Path dir;
     Stage stage;
     TestApp app;
-    TestServer server;
+    SyncFixtures.Central server;
     CercleDatabase townHall;
     final StaffMember paul = SyncFixtures.paul();
     final ChosenFiles files = new ChosenFiles();
@@ -68,9 +66,10 @@ class SyncFlowTest {
     @BeforeEach
     void open() {
         app = TestApp.installed(dir.resolve("ccas"), TaskRunner.forJavaFx(), Language.FRENCH);
-        server = TestServer.start(dir.resolve("server"));
+        server = SyncFixtures.server(dir.resolve("server"));
         // The town hall's edits come an hour later: its values are the ones in force.
-        townHall = SyncFixtures.townHall(dir.resolve("mairie"), Clock.offset(TestData.CLOCK, Duration.ofHours(1)), paul);
+        townHall = SyncFixtures.townHall(dir.resolve("mairie"), Clock.offset(TestData.CLOCK, Duration.ofHours(1)), paul,
+                server);
     }
 
     @AfterEach
@@ -106,14 +105,14 @@ class SyncFlowTest {
 
     @Test
     void syncNowBringsTheTownHallsPersonIntoTheList(FxRobot robot) {
-        SyncFixtures.useServer(app, server.uri());
+        server.enrol(app);
         Beneficiary lucie = SyncFixtures.lucie(townHall, paul);
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(townHall);
         showMainWindow(robot);
         assertThat(beneficiaryNames(robot)).isEmpty();
 
         goTo(robot, "#nav-sync");
-        assertThat(text(robot, "#syncServer")).startsWith("Serveur : http://127.0.0.1:");
+        assertThat(text(robot, "#syncServer")).startsWith("Serveur : https://127.0.0.1:");
         assertThat(text(robot, "#syncLast")).isEqualTo("Ce poste n’a encore jamais été synchronisé avec le serveur.");
         robot.clickOn("#syncNow");
         app.settle();
@@ -129,15 +128,15 @@ class SyncFlowTest {
 
     @Test
     void aConflictFromConcurrentEditsIsSettledOnTheConflictsScreen(FxRobot robot) {
-        SyncFixtures.useServer(app, server.uri());
+        server.enrol(app);
         StaffMember claire = app.context().currentStaffProperty().get();
         Beneficiary jeanne = TestData.beneficiary(claire.id()).build();
         SyncFixtures.beneficiaries(app.db()).save(jeanne, claire.id());
-        SyncFixtures.sync(app.db(), server);
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(app.db());
+        SyncFixtures.sync(townHall);
         SyncFixtures.beneficiaries(app.db()).save(jeanne.withStatus(BeneficiaryStatus.PAUSED), claire.id());
         SyncFixtures.beneficiaries(townHall).save(jeanne.withStatus(BeneficiaryStatus.CLOSED), paul.id());
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(townHall);
         showMainWindow(robot);
         assertThat(visible(robot, "#syncBadge")).isFalse();
 
@@ -180,14 +179,14 @@ class SyncFlowTest {
 
     @Test
     void anOpenFormFollowsASyncAndKeepsWhatThePersonTyped(FxRobot robot) {
-        SyncFixtures.useServer(app, server.uri());
+        server.enrol(app);
         StaffMember claire = app.context().currentStaffProperty().get();
         Beneficiary jeanne = TestData.beneficiary(claire.id()).build();
         SyncFixtures.beneficiaries(app.db()).save(jeanne, claire.id());
-        SyncFixtures.sync(app.db(), server);
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(app.db());
+        SyncFixtures.sync(townHall);
         SyncFixtures.beneficiaries(townHall).save(jeanne.withStatus(BeneficiaryStatus.PAUSED), paul.id());
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(townHall);
         showMainWindow(robot);
         robot.doubleClickOn("Martin");
         app.settle();
@@ -210,6 +209,7 @@ class SyncFlowTest {
 
     @Test
     void anUnreachableServerIsSaidPlainlyWithoutADialog(FxRobot robot) {
+        server.enrol(app);
         SyncFixtures.useServer(app, SyncFixtures.unreachable());
         showMainWindow(robot);
         goTo(robot, "#nav-sync");
@@ -227,9 +227,9 @@ class SyncFlowTest {
 
     @Test
     void theAutomaticSyncRunsInTheBackgroundAndStaysQuietWhenTheServerDoesNotAnswer(FxRobot robot) {
-        SyncFixtures.useServer(app, server.uri());
+        server.enrol(app);
         Beneficiary lucie = SyncFixtures.lucie(townHall, paul);
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(townHall);
         showMainWindow(robot);
 
         robot.interact(() -> app.context().sync().startAutomatic());
@@ -266,6 +266,7 @@ class SyncFlowTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
+            server.enrol(app);
             SyncFixtures.useServer(app, URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"));
             showMainWindow(robot);
             goTo(robot, "#nav-sync");
@@ -289,24 +290,42 @@ class SyncFlowTest {
     }
 
     @Test
-    void withoutAServerFilesGoBothWays(FxRobot robot) throws Exception {
+    void withoutAnEnrolmentASyncSaysSoInPlainWords(FxRobot robot) {
+        SyncFixtures.useServer(app, server.uri());
+        showMainWindow(robot);
+        goTo(robot, "#nav-sync");
+
+        robot.clickOn("#syncNow");
+        app.settle();
+
+        assertThat(text(robot, "#syncMessage")).isEqualTo("Cet ordinateur n’est inscrit auprès d’aucun serveur : il ne "
+                + "peut pas se synchroniser. Un administrateur l’inscrit dans les paramètres, avec le code d’inscription "
+                + "que donne l’administrateur du serveur. Vos modifications sont gardées sur cet ordinateur.");
+        assertThat(server.gateway().registry().devices()).extracting(d -> d.id()).containsExactly(townHall.deviceId());
+        assertThat(robot.listWindows()).hasSize(1);
+    }
+
+    @Test
+    void withoutAServerFilesGoBothWaysThroughTheServer(FxRobot robot) throws Exception {
+        SyncFixtures.enrolOffline(app, server);
         showMainWindow(robot);
         goTo(robot, "#nav-sync");
         assertThat(text(robot, "#syncServer")).startsWith("Aucun serveur n’est indiqué pour ce poste");
         assertThat(visible(robot, "#syncNow")).isFalse();
         assertThat(visible(robot, "#syncOpenSettings")).isTrue();
 
-        Path outgoing = dir.resolve("pour-la-mairie.cercle.gz");
+        Path outgoing = dir.resolve("pour-le-serveur.cercle.gz");
         files.choose(outgoing);
         robot.clickOn("#exportFile");
         app.settle();
-        assertThat(files.lastSuggestedName()).isEqualTo("modifications-cercle-2026-11-25.cercle.gz");
-        assertThat(text(robot, "#syncMessage")).isEqualTo(
-                "Fichier « pour-la-mairie.cercle.gz » enregistré, avec 2 modifications. Importez-le maintenant sur l’autre poste.");
-        assertThat(new BundleImport(townHall, BundleLimits.DEFAULT).importFile(outgoing).applied()).isEqualTo(2);
+        assertThat(files.lastSuggestedName()).isEqualTo("modifications-cercle-2026-11-25.cercle");
+        assertThat(text(robot, "#syncMessage")).isEqualTo("Fichier « pour-le-serveur.cercle.gz » enregistré, avec "
+                + "2 modifications. Remettez-le maintenant à l’administrateur du serveur.");
+        assertThat(server.gateway().receive(outgoing).appended()).isEqualTo(2);
 
         Beneficiary lucie = SyncFixtures.lucie(townHall, paul);
-        files.choose(SyncFixtures.export(townHall, dir.resolve("de-la-mairie.cercle.gz")));
+        Path incoming = SyncFixtures.export(townHall, server, app.db().deviceId(), dir.resolve("du-serveur.cercle.gz"));
+        files.choose(incoming);
         robot.clickOn("#importFile");
         app.settle();
         assertThat(text(robot, "#syncMessage")).isEqualTo("Fichier importé : 3 modifications enregistrées.");
@@ -316,6 +335,11 @@ class SyncFlowTest {
         assertThat(beneficiaryNames(robot)).containsExactly(lucie.fullName());
 
         goTo(robot, "#nav-sync");
+        files.choose(incoming);
+        robot.clickOn("#importFile");
+        app.settle();
+        assertThat(text(robot, "#syncMessage")).isEqualTo("Ce fichier a déjà été importé. Rien n’a été modifié sur ce poste.");
+
         robot.clickOn("#syncOpenSettings");
         app.settle();
         assertThat(robot.lookup("#nav-settings").queryAs(ToggleButton.class).isSelected()).isTrue();

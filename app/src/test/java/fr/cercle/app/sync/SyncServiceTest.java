@@ -1,21 +1,29 @@
 package fr.cercle.app.sync;
 
 import fr.cercle.app.SyncFixtures;
-import fr.cercle.app.SyncFixtures.TestServer;
 import fr.cercle.app.TestApp;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.task.TaskRunner;
 import fr.cercle.persistence.TestData;
+import fr.cercle.sync.client.Enrolment;
+import fr.cercle.sync.client.SyncSettings;
+import fr.cercle.sync.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The automatic sync: it comes by itself while a server is set, plans the next one, and stops with the program. */
+/**
+ * The automatic sync: it comes by itself while a server is set, plans the next one, and stops with the
+ * program; the enrolment that comes before it, and the sync at the address of the settings.
+ */
 class SyncServiceTest {
 
     @TempDir
@@ -38,9 +46,9 @@ class SyncServiceTest {
 
     @Test
     void theAutomaticSyncComesByItselfPlansTheNextAndStopsWithTheProgram() throws Exception {
-        try (TestServer server = TestServer.start(dir.resolve("server"));
+        try (SyncFixtures.Central server = SyncFixtures.server(dir.resolve("server"));
              TestApp app = TestApp.installed(dir.resolve("ccas"), TaskRunner.direct(), Language.FRENCH)) {
-            SyncFixtures.useServer(app, server.uri());
+            server.enrol(app);
             SyncService sync = app.context().sync();
 
             sync.startAutomatic();
@@ -72,6 +80,73 @@ class SyncServiceTest {
             assertThat(sync.nextAttemptProperty().get()).isNull();
             Thread.sleep(3 * TestApp.FIRST_SYNC_DELAY.toMillis());
             assertThat(sync.lastOutcomeProperty().get()).isNull();
+        }
+    }
+
+    @Test
+    void anEnrolmentStoresTheServerAndPlansTheFirstAutomaticSync() throws Exception {
+        try (SyncFixtures.Central server = SyncFixtures.server(dir.resolve("server"));
+             TestApp app = TestApp.installed(dir.resolve("ccas"), TaskRunner.direct(), Language.FRENCH)) {
+            SyncService sync = app.context().sync();
+            sync.startAutomatic();
+            assertThat(sync.nextAttemptProperty().get()).isNull();
+            List<EnrolmentResult> results = new ArrayList<>();
+
+            assertThat(sync.enrol(server.uri(), server.code(SyncFixtures.CCAS), results::add)).isTrue();
+
+            assertThat(results).singleElement().satisfies(result -> {
+                assertThat(result.succeeded()).isTrue();
+                assertThat(result.enrolment().organisation()).isEqualTo(SyncFixtures.CCAS);
+                assertThat(result.enrolment().secure()).isTrue();
+            });
+            assertThat(Enrolment.read(app.db().localSettings()).map(Enrolment::serverParty))
+                    .contains(server.gateway().registry().party());
+            assertThat(sync.settingsProperty().get().server()).isEqualTo(server.uri());
+            assertThat(sync.busyProperty().get()).isFalse();
+            assertThat(sync.nextAttemptProperty().get()).isEqualTo(TestData.CLOCK.instant().plus(TestApp.FIRST_SYNC_DELAY));
+            waitUntil(() -> sync.lastOutcomeProperty().get() != null);
+            assertThat(sync.lastOutcomeProperty().get().succeeded()).isTrue();
+            assertThat(server.gateway().registry().find(app.db().deviceId())).isPresent();
+        }
+    }
+
+    @Test
+    void aWrongCodeIsRefusedAndNothingIsStored() throws Exception {
+        try (SyncFixtures.Central server = SyncFixtures.server(dir.resolve("server"));
+             TestApp app = TestApp.installed(dir.resolve("ccas"), TaskRunner.direct(), Language.FRENCH)) {
+            List<EnrolmentResult> results = new ArrayList<>();
+
+            app.context().sync().enrol(server.uri(), fr.cercle.sync.seal.EnrolmentCode.generate(), results::add);
+
+            assertThat(results).singleElement().isEqualTo(EnrolmentResult.refused(SyncProblem.ENROLMENT_REFUSED));
+            assertThat(Enrolment.read(app.db().localSettings())).isEmpty();
+            assertThat(SyncSettings.read(app.db().localSettings())).isEqualTo(SyncSettings.NONE);
+        }
+    }
+
+    @Test
+    void aServerThatMovedIsFollowedAtTheAddressOfTheSettings() throws Exception {
+        try (SyncFixtures.Central server = SyncFixtures.server(dir.resolve("server"));
+             TestApp app = TestApp.installed(dir.resolve("ccas"), TaskRunner.direct(), Language.FRENCH)) {
+            Enrolment enrolment = server.enrol(app);
+            // The same server (its database, keys and certificate) now answers at another address only.
+            try (TestServer moved = TestServer.start(server.db())) {
+                server.server().close();
+                SyncFixtures.useServer(app, moved.uri());
+                SyncService sync = app.context().sync();
+
+                sync.syncNow();
+
+                assertThat(sync.lastOutcomeProperty().get().succeeded()).isTrue();
+                assertThat(sync.lastOutcomeProperty().get().report().sent()).isEqualTo(2);
+                assertThat(Enrolment.read(app.db().localSettings()).map(Enrolment::server)).contains(enrolment.server());
+                assertThat(moved.uri()).isNotEqualTo(enrolment.server());
+                URI gone = enrolment.server();
+                SyncFixtures.useServer(app, gone);
+                sync.refresh();
+                sync.syncNow();
+                assertThat(sync.lastOutcomeProperty().get().problem()).isEqualTo(SyncProblem.UNREACHABLE);
+            }
         }
     }
 }

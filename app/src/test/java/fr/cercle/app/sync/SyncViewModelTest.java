@@ -2,7 +2,6 @@ package fr.cercle.app.sync;
 
 import fr.cercle.app.AdjustableClock;
 import fr.cercle.app.SyncFixtures;
-import fr.cercle.app.SyncFixtures.TestServer;
 import fr.cercle.app.TestApp;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.sync.SyncViewModel.Message;
@@ -13,9 +12,8 @@ import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
-import fr.cercle.sync.client.BundleImport;
 import fr.cercle.sync.client.SyncState;
-import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.format.BundleException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +28,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sync screen's words, on real installations and a real server on loopback, everything on the test's thread. */
+/**
+ * The sync screen's words, on real installations enrolled with a real server on loopback, everything
+ * on the test's thread.
+ */
 class SyncViewModelTest {
+
+    static final String NOTHING_CHANGED = " Rien n’a été modifié sur ce poste.";
 
     @TempDir
     Path dir;
@@ -54,13 +57,19 @@ class SyncViewModelTest {
         return keep(TestApp.installed(dir.resolve("ccas"), TaskRunner.direct(), Language.FRENCH, clock));
     }
 
-    CercleDatabase townHall(Clock clock) {
-        return keep(SyncFixtures.townHall(dir.resolve("mairie"), clock, paul));
+    SyncFixtures.Central server() {
+        return keep(SyncFixtures.server(dir.resolve("server")));
+    }
+
+    CercleDatabase townHall(Clock clock, SyncFixtures.Central server) {
+        return keep(SyncFixtures.townHall(dir.resolve("mairie"), clock, paul, server));
     }
 
     @Test
-    void withoutAServerTheScreenSaysSoAndFilesStillGoBothWays() throws Exception {
+    void withoutAServerTheScreenSaysSoAndFilesStillGoBothWaysThroughTheServer() throws Exception {
         TestApp app = app(TestData.CLOCK);
+        SyncFixtures.Central server = server();
+        SyncFixtures.enrolOffline(app, server);
         SyncViewModel model = new SyncViewModel(app.context());
         model.refresh();
 
@@ -71,18 +80,19 @@ class SyncViewModelTest {
                 .isEqualTo("2 modifications faites sur ce poste n’ont pas encore été reçues par le serveur.");
         assertThat(model.conflictsText().get()).isEqualTo("Aucun conflit à trancher.");
         assertThat(model.nextText().get()).isEmpty();
-        assertThat(model.suggestedFileName()).isEqualTo("modifications-cercle-2026-11-25.cercle.gz");
+        assertThat(model.suggestedFileName()).isEqualTo("modifications-cercle-2026-11-25.cercle");
 
-        model.exportTo(dir.resolve("pour-la-mairie"));
+        model.exportTo(dir.resolve("pour-le-serveur"));
 
-        Path written = dir.resolve("pour-la-mairie.cercle.gz");
+        Path written = dir.resolve("pour-le-serveur.cercle");
         assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.SUCCESS,
-                "Fichier « pour-la-mairie.cercle.gz » enregistré, avec 2 modifications. Importez-le maintenant sur l’autre poste."));
-        CercleDatabase townHall = townHall(TestData.CLOCK);
-        assertThat(new BundleImport(townHall, BundleLimits.DEFAULT).importFile(written).applied()).isEqualTo(2);
+                "Fichier « pour-le-serveur.cercle » enregistré, avec 2 modifications. "
+                        + "Remettez-le maintenant à l’administrateur du serveur."));
+        assertThat(server.gateway().receive(written).appended()).isEqualTo(2);
 
+        CercleDatabase townHall = townHall(TestData.CLOCK, server);
         Beneficiary lucie = SyncFixtures.lucie(townHall, paul);
-        Path back = SyncFixtures.export(townHall, dir.resolve("de-la-mairie.cercle.gz"));
+        Path back = SyncFixtures.export(townHall, server, app.db().deviceId(), dir.resolve("du-serveur.cercle.gz"));
         long changes = app.context().sync().dataChangesProperty().get();
         model.importFrom(back);
 
@@ -91,16 +101,65 @@ class SyncViewModelTest {
         assertThat(SyncFixtures.beneficiaries(app.db()).find(lucie.id())).contains(lucie);
         assertThat(app.context().sync().dataChangesProperty().get()).isGreaterThan(changes);
 
-        model.importFrom(back);
+        Path again = SyncFixtures.fromServer(server, app.db().deviceId(), dir.resolve("encore.cercle.gz"));
+        model.importFrom(again);
         assertThat(model.messageProperty().get().text())
                 .isEqualTo("Fichier importé : aucune nouvelle modification. 3 modifications étaient déjà sur ce poste.");
     }
 
     @Test
+    void aFileImportedTwiceIsRefusedAsAlreadyImported() {
+        TestApp app = app(TestData.CLOCK);
+        SyncFixtures.Central server = server();
+        SyncFixtures.enrolOffline(app, server);
+        CercleDatabase townHall = townHall(TestData.CLOCK, server);
+        SyncFixtures.lucie(townHall, paul);
+        Path file = SyncFixtures.export(townHall, server, app.db().deviceId(), dir.resolve("du-serveur.cercle.gz"));
+        SyncViewModel model = new SyncViewModel(app.context());
+        model.importFrom(file);
+        assertThat(model.messageProperty().get().tone()).isEqualTo(Tone.SUCCESS);
+        long journal = app.db().journal().count();
+        long changes = app.context().sync().dataChangesProperty().get();
+
+        model.importFrom(file);
+
+        assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.DANGER,
+                "Ce fichier a déjà été importé." + NOTHING_CHANGED));
+        assertThat(app.db().journal().count()).isEqualTo(journal);
+        assertThat(app.context().sync().dataChangesProperty().get()).isEqualTo(changes);
+    }
+
+    @Test
+    void aFileForAnotherComputerOrFromAnotherServerIsRefused() {
+        TestApp app = app(TestData.CLOCK);
+        SyncFixtures.Central server = server();
+        // Enrolled first with another server, which prepares a file for this computer...
+        SyncFixtures.Central other = keep(SyncFixtures.server(dir.resolve("autre-serveur")));
+        other.enrol(app);
+        Path fromOther = SyncFixtures.fromServer(other, app.db().deviceId(), dir.resolve("autre.cercle.gz"));
+        // ...then enrolled again, with a new code, with the server of its territory.
+        SyncFixtures.enrolOffline(app, server);
+        CercleDatabase townHall = townHall(TestData.CLOCK, server);
+        SyncFixtures.lucie(townHall, paul);
+        Path forTownHall = SyncFixtures.export(townHall, server, townHall.deviceId(), dir.resolve("mairie.cercle.gz"));
+        long journal = app.db().journal().count();
+        SyncViewModel model = new SyncViewModel(app.context());
+
+        model.importFrom(forTownHall);
+        assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.DANGER,
+                "Ce fichier a été préparé pour un autre ordinateur." + NOTHING_CHANGED));
+
+        model.importFrom(fromOther);
+        assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.DANGER,
+                "Ce fichier ne vient pas du serveur auquel cet ordinateur est inscrit." + NOTHING_CHANGED));
+        assertThat(app.db().journal().count()).isEqualTo(journal);
+    }
+
+    @Test
     void anExportOfNothingNewSaysSoAndOffersToExportEverything() {
         TestApp app = app(TestData.CLOCK);
-        TestServer server = keep(TestServer.start(dir.resolve("server")));
-        SyncFixtures.useServer(app, server.uri());
+        SyncFixtures.Central server = server();
+        server.enrol(app);
         SyncViewModel model = new SyncViewModel(app.context());
         model.refresh();
         model.syncNow();
@@ -119,8 +178,8 @@ class SyncViewModelTest {
     void aSyncSaysWhatItExchangedAndWhenInPlainWords() {
         AdjustableClock clock = new AdjustableClock(TestData.CLOCK.instant(), TestData.CLOCK.getZone());
         TestApp app = app(clock);
-        TestServer server = keep(TestServer.start(dir.resolve("server")));
-        SyncFixtures.useServer(app, server.uri());
+        SyncFixtures.Central server = server();
+        server.enrol(app);
         SyncViewModel model = new SyncViewModel(app.context());
         model.refresh();
         assertThat(model.serverSet().get()).isTrue();
@@ -148,9 +207,9 @@ class SyncViewModelTest {
         model.tick();
         assertThat(model.lastSyncText().get()).startsWith("Dernière synchronisation réussie : il y a 2 jours");
 
-        CercleDatabase townHall = townHall(TestData.CLOCK);
+        CercleDatabase townHall = townHall(TestData.CLOCK, server);
         SyncFixtures.lucie(townHall, paul);
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(townHall);
         model.syncNow();
         assertThat(model.messageProperty().get().text())
                 .isEqualTo("Synchronisation réussie : aucune modification envoyée, 3 reçues.");
@@ -159,19 +218,19 @@ class SyncViewModelTest {
     @Test
     void conflictsWaitingAreCountedAfterASync() {
         TestApp app = app(TestData.CLOCK);
-        TestServer server = keep(TestServer.start(dir.resolve("server")));
-        SyncFixtures.useServer(app, server.uri());
+        SyncFixtures.Central server = server();
+        server.enrol(app);
         StaffMember claire = app.context().currentStaffProperty().get();
         Beneficiary jeanne = TestData.beneficiary(claire.id()).build();
         SyncFixtures.beneficiaries(app.db()).save(jeanne, claire.id());
         SyncViewModel model = new SyncViewModel(app.context());
         model.syncNow();
-        CercleDatabase townHall = townHall(Clock.offset(TestData.CLOCK, Duration.ofHours(1)));
-        SyncFixtures.sync(townHall, server);
+        CercleDatabase townHall = townHall(Clock.offset(TestData.CLOCK, Duration.ofHours(1)), server);
+        SyncFixtures.sync(townHall);
 
         SyncFixtures.beneficiaries(app.db()).save(jeanne.withStatus(BeneficiaryStatus.PAUSED), claire.id());
         SyncFixtures.beneficiaries(townHall).save(jeanne.withStatus(BeneficiaryStatus.CLOSED), paul.id());
-        SyncFixtures.sync(townHall, server);
+        SyncFixtures.sync(townHall);
         model.syncNow();
 
         assertThat(model.hasConflicts().get()).isTrue();
@@ -183,6 +242,7 @@ class SyncViewModelTest {
     @Test
     void anUnreachableServerIsSaidPlainlyAndNothingIsLost() {
         TestApp app = app(TestData.CLOCK);
+        server().enrol(app);
         SyncFixtures.useServer(app, SyncFixtures.unreachable());
         SyncViewModel model = new SyncViewModel(app.context());
         model.refresh();
@@ -199,32 +259,96 @@ class SyncViewModelTest {
     }
 
     @Test
-    void aDamagedFileIsRefusedInPlainWordsNamingItsLineAndNothingIsWritten() throws Exception {
+    void withoutAnEnrolmentNothingIsExchangedAndTheScreenSaysWhy() throws Exception {
         TestApp app = app(TestData.CLOCK);
-        CercleDatabase townHall = townHall(TestData.CLOCK);
+        SyncFixtures.Central server = server();
+        SyncFixtures.useServer(app, server.uri());
+        SyncViewModel model = new SyncViewModel(app.context());
+        model.refresh();
+
+        model.syncNow();
+
+        assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.DANGER,
+                "Cet ordinateur n’est inscrit auprès d’aucun serveur : il ne peut pas se synchroniser. Un administrateur "
+                        + "l’inscrit dans les paramètres, avec le code d’inscription que donne l’administrateur du serveur. "
+                        + "Vos modifications sont gardées sur cet ordinateur."));
+        assertThat(app.context().sync().lastOutcomeProperty().get().problem()).isEqualTo(SyncProblem.NOT_ENROLLED);
+        assertThat(model.pendingText().get())
+                .isEqualTo("2 modifications faites sur ce poste n’ont pas encore été reçues par le serveur.");
+        assertThat(server.gateway().registry().devices()).isEmpty();
+
+        model.exportTo(dir.resolve("pour-le-serveur"));
+        assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.DANGER,
+                "Le fichier n’a pas été enregistré : cet ordinateur n’est inscrit auprès d’aucun serveur, et un fichier "
+                        + "d’échange est chiffré pour le serveur. Un administrateur inscrit cet ordinateur dans les "
+                        + "paramètres, avec le code d’inscription que donne l’administrateur du serveur."));
+        assertThat(dir.resolve("pour-le-serveur.cercle")).doesNotExist();
+        assertThat(model.busyProperty().get()).isFalse();
+
+        model.importFrom(Files.writeString(dir.resolve("fichier.cercle"), "{}"));
+        assertThat(model.messageProperty().get().text()).startsWith("Ce fichier n’a pas été importé : cet ordinateur "
+                + "n’est inscrit auprès d’aucun serveur").endsWith(NOTHING_CHANGED);
+    }
+
+    @Test
+    void aRevokedComputerIsToldItNoLongerSyncs() {
+        TestApp app = app(TestData.CLOCK);
+        SyncFixtures.Central server = server();
+        server.enrol(app);
+        SyncViewModel model = new SyncViewModel(app.context());
+        model.syncNow();
+        assertThat(model.messageProperty().get().tone()).isEqualTo(Tone.SUCCESS);
+        StaffMember claire = app.context().currentStaffProperty().get();
+        SyncFixtures.beneficiaries(app.db()).save(TestData.beneficiary(claire.id()).build(), claire.id());
+
+        assertThat(server.gateway().registry().revoke(app.db().deviceId())).isTrue();
+        model.syncNow();
+
+        assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.DANGER,
+                "Cet ordinateur a été retiré du serveur par son administrateur : il ne se synchronise plus. "
+                        + "Adressez-vous à lui."));
+        assertThat(app.context().sync().lastOutcomeProperty().get().problem()).isEqualTo(SyncProblem.REVOKED);
+        assertThat(model.pendingText().get())
+                .isEqualTo("1 modification faite sur ce poste n’a pas encore été reçue par le serveur.");
+    }
+
+    @Test
+    void aDamagedFileIsRefusedInPlainWordsAndNothingIsWritten() throws Exception {
+        TestApp app = app(TestData.CLOCK);
+        SyncFixtures.Central server = server();
+        SyncFixtures.enrolOffline(app, server);
+        CercleDatabase townHall = townHall(TestData.CLOCK, server);
         SyncFixtures.lucie(townHall, paul);
-        Path file = SyncFixtures.export(townHall, dir.resolve("mairie.cercle.gz"));
-        byte[] whole = new java.util.zip.GZIPInputStream(Files.newInputStream(file)).readAllBytes();
-        Path cut = Files.write(dir.resolve("coupe.cercle"), Arrays.copyOf(whole, whole.length - 20));
+        Path file = SyncFixtures.export(townHall, server, app.db().deviceId(), dir.resolve("du-serveur.cercle.gz"));
+        byte[] whole = Files.readAllBytes(file);
         long journal = app.db().journal().count();
         SyncViewModel model = new SyncViewModel(app.context());
 
-        model.importFrom(cut);
-
+        byte[] altered = whole.clone();
+        altered[whole.length - 100] ^= 0x01; // in the encrypted content, before the signature at the end
+        model.importFrom(Files.write(dir.resolve("modifie.cercle.gz"), altered));
         assertThat(model.messageProperty().get()).isEqualTo(new Message(Tone.DANGER,
-                "Ce fichier n’a pas été importé : il est incomplet, sa copie s’est sans doute interrompue. "
-                        + "Copiez-le de nouveau, puis réessayez. Le problème se trouve à la ligne 4 du fichier. "
-                        + "Rien n’a été modifié sur ce poste."));
-        assertThat(app.db().journal().count()).isEqualTo(journal);
+                "Ce fichier a été modifié ou abîmé depuis qu’il a été préparé : il est refusé. "
+                        + "Demandez un nouveau fichier à l’administrateur du serveur." + NOTHING_CHANGED));
+
+        model.importFrom(Files.write(dir.resolve("coupe.cercle.gz"), Arrays.copyOf(whole, 40)));
+        assertThat(model.messageProperty().get().text()).isEqualTo("Ce fichier n’a pas été importé : il est incomplet, "
+                + "sa copie s’est sans doute interrompue. Copiez-le de nouveau, puis réessayez." + NOTHING_CHANGED);
 
         model.importFrom(Files.writeString(dir.resolve("lettre.txt"), "Bonjour,\nvoici le fichier.\n"));
-        assertThat(model.messageProperty().get().text()).isEqualTo("Ce fichier n’a pas été importé : ce n’est pas un "
-                + "fichier d’échange Cercle, ou son contenu est illisible. Le problème se trouve à la ligne 1 du fichier. "
-                + "Rien n’a été modifié sur ce poste.");
+        assertThat(model.messageProperty().get().text()).isEqualTo("Ce fichier n’est pas chiffré : seuls les fichiers "
+                + "que le serveur a préparés pour cet ordinateur sont acceptés." + NOTHING_CHANGED);
 
         model.importFrom(dir.resolve("absent.cercle.gz"));
         assertThat(model.messageProperty().get().text()).isEqualTo("Le fichier n’a pas pu être lu : il est peut-être "
                 + "abîmé, ou la clé USB a été retirée. Rien n’a été modifié sur ce poste.");
+        assertThat(app.db().journal().count()).isEqualTo(journal);
+
+        // A problem inside the opened file names its line.
+        assertThat(model.imported(ImportResult.refused(new BundleException(BundleException.Problem.TRUNCATED, 4, "cut"))))
+                .isEqualTo(new Message(Tone.DANGER, "Ce fichier n’a pas été importé : il est incomplet, sa copie s’est "
+                        + "sans doute interrompue. Copiez-le de nouveau, puis réessayez. Le problème se trouve à la "
+                        + "ligne 4 du fichier." + NOTHING_CHANGED));
     }
 
     @Test
@@ -232,6 +356,14 @@ class SyncViewModelTest {
         TestApp app = keep(TestApp.installed(dir.resolve("en"), TaskRunner.direct(), Language.ENGLISH));
         SyncFixtures.useServer(app, SyncFixtures.unreachable());
         SyncViewModel model = new SyncViewModel(app.context());
+        model.refresh();
+        model.syncNow();
+        assertThat(model.messageProperty().get().text()).isEqualTo("This computer is not enrolled with any server: "
+                + "it cannot sync. An administrator enrols it in the settings, with the enrolment code the server’s "
+                + "administrator gives. Your changes are kept on this computer.");
+
+        server().enrol(app.db(), SyncFixtures.CCAS);
+        SyncFixtures.useServer(app, SyncFixtures.unreachable());
         model.refresh();
         model.syncNow();
 

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static fr.cercle.persistence.jooq.Tables.HELD_CHANGE;
+import static fr.cercle.persistence.jooq.Tables.RECEIVED_BUNDLE;
 
 /**
  * Merges changes made on other installations into this database, inside one transaction (see
@@ -219,6 +220,22 @@ public final class Receiver {
         columns.add(table.updatedAt());
         columns.add(table.updatedBy());
         BulkInsert.rows(dsl, table.table(), columns, creations.stream().map(Creation::row).toList());
+    }
+
+    /**
+     * Records that the sealed bundle {@code bundleId} from {@code sender} is received, in this
+     * transaction; false if it was received before (a bundle brought again).
+     */
+    public boolean firstReceipt(java.util.UUID bundleId, String sender) {
+        return dsl.insertInto(RECEIVED_BUNDLE, RECEIVED_BUNDLE.BUNDLE_ID, RECEIVED_BUNDLE.SENDER, RECEIVED_BUNDLE.RECEIVED_AT)
+                .values(bundleId, sender, now)
+                .onDuplicateKeyIgnore()
+                .execute() > 0;
+    }
+
+    /** Whether the sealed bundle {@code bundleId} was received before. */
+    public static boolean received(DSLContext dsl, java.util.UUID bundleId) {
+        return dsl.fetchExists(RECEIVED_BUNDLE, RECEIVED_BUNDLE.BUNDLE_ID.eq(bundleId));
     }
 
     /** This installation's own settings, written in the same transaction (the sync's progress). */

@@ -2,7 +2,7 @@ package fr.cercle.sync.cli;
 
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.server.PushResult;
-import fr.cercle.sync.server.ServerStore;
+import fr.cercle.sync.server.ServerGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A folder the server watches for bundle files brought on a USB key: each complete file is imported,
+ * A folder the server watches for sealed bundle files brought on a USB key: each complete file is
+ * checked and imported like a push over HTTP ({@link ServerGateway}),
  * then moved to {@code imported/}, or to {@code refused/} with a {@code .txt} beside it that says why.
  * A file still being copied (changed in the last seconds) waits for the next look.
  */
@@ -29,7 +30,7 @@ final class DropFolder implements AutoCloseable {
     static final Duration SETTLE = Duration.ofSeconds(3);
 
     private final Path folder;
-    private final ServerStore store;
+    private final ServerGateway gateway;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "cercle-drop-folder");
@@ -37,9 +38,9 @@ final class DropFolder implements AutoCloseable {
         return thread;
     });
 
-    DropFolder(Path folder, ServerStore store, Clock clock) throws IOException {
+    DropFolder(Path folder, ServerGateway gateway, Clock clock) throws IOException {
         this.folder = Files.createDirectories(folder);
-        this.store = store;
+        this.gateway = gateway;
         this.clock = clock;
         Files.createDirectories(folder.resolve("imported"));
         Files.createDirectories(folder.resolve("refused"));
@@ -75,7 +76,7 @@ final class DropFolder implements AutoCloseable {
 
     private void handle(Path file) throws IOException {
         try {
-            PushResult result = store.push(file);
+            PushResult result = gateway.receive(file);
             LOG.info("Drop folder: {} imported ({} new, {} already here, {} held)", file.getFileName(),
                     result.appended(), result.duplicates(), result.held());
             Files.move(file, folder.resolve("imported").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);

@@ -10,19 +10,24 @@ import fr.cercle.persistence.DatabaseLockedException;
 import fr.cercle.persistence.StorageException;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.write.ConflictRepository;
-import fr.cercle.sync.client.BundleExport;
-import fr.cercle.sync.client.BundleImport;
+import fr.cercle.sync.client.Enrolment;
+import fr.cercle.sync.client.EnrolmentClient;
 import fr.cercle.sync.client.ImportReport;
+import fr.cercle.sync.client.SealedFiles;
 import fr.cercle.sync.client.SyncClient;
 import fr.cercle.sync.client.SyncException;
 import fr.cercle.sync.client.SyncReport;
+import fr.cercle.sync.client.SyncSettings;
 import fr.cercle.sync.client.SyncState;
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleHeader;
 import fr.cercle.sync.format.BundleLimits;
-import fr.cercle.sync.server.DeviceAuthenticator;
+import fr.cercle.sync.seal.EnrolmentCode;
+import fr.cercle.sync.server.DeviceRegistry;
+import fr.cercle.sync.server.EnrolledDevice;
 import fr.cercle.sync.server.PushResult;
 import fr.cercle.sync.server.ServerDatabase;
+import fr.cercle.sync.server.ServerGateway;
 import fr.cercle.sync.server.ServerStatus;
 import fr.cercle.sync.server.ServerStore;
 import fr.cercle.sync.server.SyncServer;
@@ -56,19 +61,29 @@ public final class Main {
 
             On an installation (its data folder: --data-dir, else CERCLE_DATA_DIR, else the user's data folder):
               status  [--data-dir DIR]                     where this installation stands
+              enrol   [--data-dir DIR] --server URL --code CODE
+                                                           enrol this installation with the server, with the
+                                                           one-time code its administrator issued
+              sync    [--data-dir DIR]                     exchange changes with the server over HTTPS
               export  [--data-dir DIR] --out FILE [--all]  write the changes the server lacks (--all: every change
-                                                           made here) to a file; .gz compresses it
-              import  [--data-dir DIR] FILE                apply a file from the server or another installation
-              sync    [--data-dir DIR] --server URL        exchange changes with the server over HTTP
+                                                           made here), sealed for the server, to a file
+              import  [--data-dir DIR] FILE                apply a file the server sealed for this installation
             Encrypted data (an installation with accounts) need an account: --login L (else CERCLE_LOGIN), and
             its password in CERCLE_PASSWORD, else asked on the console.
 
             The central server (its data: an H2 file in --data-dir, or PostgreSQL with --jdbc-url):
               server  [--port 8645] [--bind ADDRESS] [--data-dir DIR | --jdbc-url URL --user U --password P]
-                      [--drop-folder DIR] [--name NAME]
+                      [--drop-folder DIR] [--name NAME] [--plain-http]
+                      HTTPS with the server's own certificate (made at first start; installations pin it);
+                      --plain-http only behind a reverse proxy that terminates TLS
+              server-code --organisation ORG --label LABEL [--valid-hours 72]
+                                                                         a one-time code to enrol one installation
+              server-devices                                             the enrolled installations
+              server-revoke --device ID                                  withdraw an installation, for good
               server-import [--data-dir DIR | --jdbc-url ...] FILE       import a file brought on a USB key
               server-export [--data-dir DIR | --jdbc-url ...] --device ID [--after CURSOR] --out FILE
-                                                                         the changes an installation lacks, as a file
+                                                                         the changes an installation lacks, sealed
+                                                                         for it, as a file
               server-new-epoch [--data-dir DIR | --jdbc-url ...]         after restoring a backup of the server
             """;
     private static final Set<String> SERVER_OPTIONS = Set.of("data-dir", "jdbc-url", "user", "password", "name");
@@ -110,8 +125,14 @@ public final class Main {
                 case "status" -> status(new Arguments(rest, Set.of("data-dir", "login"), Set.of()));
                 case "export" -> export(new Arguments(rest, Set.of("data-dir", "login", "out"), Set.of("all")));
                 case "import" -> importFile(new Arguments(rest, Set.of("data-dir", "login"), Set.of()));
-                case "sync" -> sync(new Arguments(rest, Set.of("data-dir", "login", "server"), Set.of()));
-                case "server" -> server(new Arguments(rest, union(SERVER_OPTIONS, "port", "bind", "drop-folder"), Set.of()));
+                case "enrol" -> enrol(new Arguments(rest, Set.of("data-dir", "login", "server", "code"), Set.of()));
+                case "sync" -> sync(new Arguments(rest, Set.of("data-dir", "login"), Set.of()));
+                case "server" -> server(new Arguments(rest, union(SERVER_OPTIONS, "port", "bind", "drop-folder"),
+                        Set.of("plain-http")));
+                case "server-code" -> serverCode(new Arguments(rest, union(SERVER_OPTIONS, "organisation", "label",
+                        "valid-hours"), Set.of()));
+                case "server-devices" -> serverDevices(new Arguments(rest, SERVER_OPTIONS, Set.of()));
+                case "server-revoke" -> serverRevoke(new Arguments(rest, union(SERVER_OPTIONS, "device"), Set.of()));
                 case "server-import" -> serverImport(new Arguments(rest, SERVER_OPTIONS, Set.of()));
                 case "server-export" -> serverExport(new Arguments(rest, union(SERVER_OPTIONS, "device", "after", "out"), Set.of()));
                 case "server-new-epoch" -> serverNewEpoch(new Arguments(rest, SERVER_OPTIONS, Set.of()));
@@ -184,22 +205,43 @@ public final class Main {
         }
     }
 
-    private int export(Arguments args) throws IOException {
+    private static Enrolment enrolment(CercleDatabase db) throws SyncException {
+        return Enrolment.read(db.localSettings()).orElseThrow(() -> new SyncException(SyncException.Kind.NOT_ENROLLED,
+                "this installation is not enrolled with a server: run 'cercle-sync enrol' with the one-time code "
+                + "the server's administrator gives", null));
+    }
+
+    private int enrol(Arguments args) throws SyncException {
+        args.noArguments();
+        URI server = SyncSettings.serverAddress(args.require("server")).orElseThrow(() ->
+                new Arguments.UsageException("Not an http or https address: " + args.require("server")));
+        EnrolmentCode code = EnrolmentCode.parse(args.require("code")).orElseThrow(() ->
+                new Arguments.UsageException("Not an enrolment code (16 letters and digits, as XXXX-XXXX-XXXX-XXXX)"));
+        try (CercleDatabase db = installation(args)) {
+            Enrolment enrolment = new EnrolmentClient(db, Duration.ofSeconds(30)).enrol(server, code, () -> false);
+            out.println("Enrolled with " + enrolment.serverName() + " (" + server + ") for " + enrolment.organisation() + ".");
+            out.println("Server key " + enrolment.serverKeys().fingerprint()
+                    + (enrolment.secure() ? "; certificate pinned" : "; plain HTTP: use HTTPS unless a proxy provides it"));
+            return 0;
+        }
+    }
+
+    private int export(Arguments args) throws IOException, SyncException, BundleException {
         args.noArguments();
         Path file = Path.of(args.require("out"));
         try (CercleDatabase db = installation(args)) {
             long after = args.flag("all") ? 0 : SyncState.read(db.localSettings()).acknowledged();
-            BundleHeader header = write(file, out -> new BundleExport(db, organisation(db))
-                    .ownChanges(after, out, file.toString().endsWith(".gz")));
+            SealedFiles files = new SealedFiles(db, enrolment(db), BundleLimits.DEFAULT);
+            BundleHeader header = write(file, out -> files.export(after, out));
             out.println("Wrote " + header.changeCount() + " change(s) to " + file);
             return 0;
         }
     }
 
-    private int importFile(Arguments args) throws IOException, BundleException {
+    private int importFile(Arguments args) throws IOException, BundleException, SyncException {
         Path file = Path.of(args.onlyArgument("file to import"));
         try (CercleDatabase db = installation(args)) {
-            ImportReport report = new BundleImport(db, BundleLimits.DEFAULT).importFile(file);
+            ImportReport report = new SealedFiles(db, enrolment(db), BundleLimits.DEFAULT).importFile(file);
             out.println("Imported " + file + ": " + report.applied() + " applied, " + report.duplicates()
                     + " already here, " + report.held() + " waiting for an earlier change, "
                     + report.afterDeletion() + " about deleted records");
@@ -213,9 +255,10 @@ public final class Main {
 
     private int sync(Arguments args) throws SyncException {
         args.noArguments();
-        URI server = URI.create(args.require("server"));
         try (CercleDatabase db = installation(args)) {
-            SyncReport report = new SyncClient(db, server, organisation(db), BundleLimits.DEFAULT, Duration.ofSeconds(30))
+            Enrolment enrolment = enrolment(db);
+            URI server = enrolment.server();
+            SyncReport report = new SyncClient(db, enrolment, BundleLimits.DEFAULT, Duration.ofSeconds(30))
                     .sync(step -> { }, () -> false);
             out.println("Synced with " + server + ": " + report.sent() + " sent, " + report.applied() + " received, "
                     + report.held() + " waiting for an earlier change"
@@ -238,16 +281,27 @@ public final class Main {
         return new ServerStore(db, BundleLimits.DEFAULT, clock, args.get("name").orElse("Cercle server"));
     }
 
+    private DeviceRegistry registry(ServerDatabase db, Arguments args) {
+        return new DeviceRegistry(db, clock, args.get("name").orElse("Cercle server"));
+    }
+
+    private ServerGateway gateway(ServerDatabase db, Arguments args) {
+        return new ServerGateway(store(db, args), registry(db, args), clock);
+    }
+
     private int server(Arguments args) throws IOException {
         args.noArguments();
         int port = (int) args.number("port", DEFAULT_PORT);
         String bind = args.get("bind").orElse("0.0.0.0");
         ServerDatabase db = serverDatabase(args);
-        ServerStore store = store(db, args);
-        SyncServer server = SyncServer.start(store, new InetSocketAddress(bind, port), DeviceAuthenticator.DECLARED,
-                BundleLimits.DEFAULT);
+        ServerGateway gateway = gateway(db, args);
+        ServerStore store = gateway.store();
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        boolean plain = args.flag("plain-http");
+        SyncServer server = plain ? SyncServer.startPlain(gateway, address, BundleLimits.DEFAULT)
+                : SyncServer.start(gateway, address, BundleLimits.DEFAULT, gateway.registry().certificate());
         DropFolder drop = args.get("drop-folder").isPresent()
-                ? new DropFolder(Path.of(args.require("drop-folder")), store, clock) : null;
+                ? new DropFolder(Path.of(args.require("drop-folder")), gateway, clock) : null;
         if (drop != null) {
             drop.start(Duration.ofSeconds(5));
         }
@@ -260,7 +314,8 @@ public final class Main {
             db.close();
             stopped.countDown();
         }, "cercle-shutdown"));
-        out.println("Cercle server on port " + server.port() + " (epoch " + store.epoch() + ")"
+        out.println("Cercle server on port " + server.port() + (plain ? " (plain HTTP)" : " (HTTPS, certificate "
+                + gateway.registry().certificate().fingerprintForPeople() + ")") + ", epoch " + store.epoch()
                 + (drop != null ? ", watching " + args.require("drop-folder") : "") + ". Ctrl+C stops it.");
         try {
             stopped.await();
@@ -273,25 +328,68 @@ public final class Main {
     private int serverImport(Arguments args) throws IOException, BundleException {
         Path file = Path.of(args.onlyArgument("file to import"));
         try (ServerDatabase db = serverDatabase(args)) {
-            PushResult result = store(db, args).push(file);
+            PushResult result = gateway(db, args).receive(file);
             out.println("Imported " + file + ": " + result.appended() + " new, " + result.duplicates()
                     + " already here, " + result.held() + " waiting for an earlier change");
             return 0;
         }
     }
 
-    private int serverExport(Arguments args) throws IOException {
+    private int serverExport(Arguments args) throws IOException, BundleException {
         args.noArguments();
         DeviceId device = DeviceId.parse(args.require("device"));
         Path file = Path.of(args.require("out"));
         try (ServerDatabase db = serverDatabase(args)) {
-            ServerStore store = store(db, args);
+            ServerGateway gateway = gateway(db, args);
             long after = args.number("after", 0);
-            ServerStatus status = store.status(device);
-            BundleHeader header = write(file, out -> store.pull(device, after, Integer.MAX_VALUE, out,
-                    file.toString().endsWith(".gz")));
+            ServerStatus status = gateway.store().status(device);
+            BundleHeader header = write(file, out -> gateway.send(device, after, Integer.MAX_VALUE, out));
             out.println("Wrote " + header.changeCount() + " change(s) for " + device + " to " + file
                     + " (cursor " + header.rangeFrom() + " to " + header.rangeTo() + " of " + status.cursor() + ")");
+            return 0;
+        }
+    }
+
+    private int serverCode(Arguments args) {
+        args.noArguments();
+        long hours = args.number("valid-hours", DeviceRegistry.DEFAULT_CODE_VALIDITY.toHours());
+        try (ServerDatabase db = serverDatabase(args)) {
+            DeviceRegistry registry = registry(db, args);
+            EnrolmentCode code = registry.issueCode(args.require("organisation"), args.require("label"), Duration.ofHours(hours));
+            out.println("One-time code for " + args.require("label") + " (" + args.require("organisation") + "): " + code);
+            out.println("Valid " + hours + " hours, for one installation. Give it by phone or by hand, not by e-mail.");
+            return 0;
+        } catch (IllegalArgumentException e) {
+            throw new Arguments.UsageException(e.getMessage());
+        }
+    }
+
+    private int serverDevices(Arguments args) {
+        args.noArguments();
+        try (ServerDatabase db = serverDatabase(args)) {
+            var devices = registry(db, args).devices();
+            if (devices.isEmpty()) {
+                out.println("No installation is enrolled yet: issue a code with 'cercle-sync server-code'.");
+            }
+            for (EnrolledDevice device : devices) {
+                out.println(device.id() + "  " + device.organisation() + "  " + device.label() + "  enrolled "
+                        + device.enrolledAt().toLocalDate() + (device.revoked() ? "  REVOKED " + device.revokedAt().toLocalDate() : ""));
+            }
+            return 0;
+        }
+    }
+
+    private int serverRevoke(Arguments args) {
+        args.noArguments();
+        DeviceId device = DeviceId.parse(args.require("device"));
+        try (ServerDatabase db = serverDatabase(args)) {
+            DeviceRegistry registry = registry(db, args);
+            if (registry.find(device).isEmpty()) {
+                err.println("No installation " + device + " is enrolled here.");
+                return 1;
+            }
+            out.println(registry.revoke(device) ? "Installation " + device + " revoked: its requests and files are refused from now on."
+                    : "Installation " + device + " was already revoked.");
             return 0;
         }
     }
@@ -306,11 +404,11 @@ public final class Main {
 
     @FunctionalInterface
     private interface Writing {
-        BundleHeader to(OutputStream out) throws IOException;
+        BundleHeader to(OutputStream out) throws IOException, BundleException;
     }
 
     /** Writes to a temporary file beside the target, then moves it: a reader never sees half a file. */
-    private static BundleHeader write(Path file, Writing writing) throws IOException {
+    private static BundleHeader write(Path file, Writing writing) throws IOException, BundleException {
         Path absolute = file.toAbsolutePath();
         Path parent = Files.createDirectories(absolute.getParent());
         Path partial = Files.createTempFile(parent, ".cercle-", ".part");

@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Imports a bundle file into an installation's database: all or nothing, and idempotent. The file is
@@ -51,6 +52,14 @@ public final class BundleImport {
         return importFrom(() -> Files.newInputStream(file));
     }
 
+    /**
+     * Imports the plain bundle {@code file} opened from the sealed bundle {@code sealedId} of
+     * {@code sender}: the sealed id is recorded in the same transaction, and refused if it was before.
+     */
+    public ImportReport importOpened(Path file, UUID sealedId, String sender) throws BundleException, IOException {
+        return importFrom(() -> Files.newInputStream(file), sealedId, sender);
+    }
+
     /** Something that opens the same bundle again (it is read twice). */
     @FunctionalInterface
     public interface Source {
@@ -58,12 +67,20 @@ public final class BundleImport {
     }
 
     public ImportReport importFrom(Source source) throws BundleException, IOException {
+        return importFrom(source, null, null);
+    }
+
+    private ImportReport importFrom(Source source, UUID sealedId, String sender) throws BundleException, IOException {
         BundleHeader checked;
         try (InputStream in = source.open()) {
             checked = BundleReader.verify(in, limits);
         }
         try {
             ImportReport report = db.writer().receive(receiver -> {
+                if (sealedId != null && !receiver.firstReceipt(sealedId, sender)) {
+                    throw new Rethrown(new BundleException(BundleException.Problem.REPLAYED, 0,
+                            "this bundle (" + sealedId + ") was already imported once"));
+                }
                 Map<Receipt, Long> counts = new EnumMap<>(Receipt.class);
                 List<IncomingChange> chunk = new ArrayList<>(CHUNK);
                 long[] lines = new long[CHUNK];

@@ -1,72 +1,72 @@
 package fr.cercle.sync.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.seal.RequestSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One installation's sync with the central server over HTTP: ask the server what it holds from this
- * device, send it what it lacks (everything after its answer, so a server restored from an older backup
- * gets again what it lost), then pull the others' changes page by page, each page imported in one
- * transaction together with the new cursor. Safe to stop at any point: nothing local is ever discarded.
- * A stop asked while waiting for the server ends the request under way within a fraction of a second.
+ * One enrolled installation's sync with its central server over HTTP(S): ask the server what it
+ * holds from this device, send it what it lacks (everything after its answer, so a server restored from
+ * an older backup gets again what it lost), then pull the others' changes page by page, each page
+ * imported in one transaction together with the new cursor. Every request is signed with this
+ * installation's key, every bundle sealed ({@link SealedFiles}), and over HTTPS only the certificate
+ * pinned at enrolment is accepted. Safe to stop at any point: nothing local is ever discarded. A stop
+ * asked while waiting for the server ends the request under way within a fraction of a second.
  */
 public final class SyncClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** How often a request under way looks whether the sync was stopped. */
-    private static final long CANCEL_POLL_MILLIS = 100;
 
     /** Where the sync is, for a progress display. */
     public enum Step { CONTACTING, SENDING, RECEIVING, DONE }
 
     private final CercleDatabase db;
+    private final Enrolment enrolment;
     private final URI server;
-    private final String organisation;
-    private final BundleLimits limits;
-    private final HttpClient http;
+    private final SealedFiles files;
+    private final ServerExchange exchange;
     private final Duration timeout;
 
-    public SyncClient(CercleDatabase db, URI server, String organisation, BundleLimits limits, Duration timeout) {
+    public SyncClient(CercleDatabase db, Enrolment enrolment, BundleLimits limits, Duration timeout) {
         this.db = db;
-        this.server = server.toString().endsWith("/") ? server : URI.create(server + "/");
-        this.organisation = organisation;
-        this.limits = limits;
+        this.enrolment = enrolment;
+        URI address = enrolment.server();
+        this.server = address.toString().endsWith("/") ? address : URI.create(address + "/");
+        this.files = new SealedFiles(db, enrolment, limits);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.exchange = new ServerExchange(enrolment.httpClient(timeout), server);
+    }
+
+    /** A client for this installation's enrolment, or NOT_ENROLLED if it has none. */
+    public static SyncClient of(CercleDatabase db, BundleLimits limits, Duration timeout) throws SyncException {
+        return new SyncClient(db, Enrolment.read(db.localSettings()).orElseThrow(() -> new SyncException(
+                SyncException.Kind.NOT_ENROLLED, "This installation is not enrolled with a server", null)), limits, timeout);
     }
 
     public SyncReport sync(Consumer<Step> progress, BooleanSupplier cancelled) throws SyncException {
         progress.accept(Step.CONTACTING);
         LocalSettings settings = db.localSettings();
         SyncState state = SyncState.read(settings);
-        JsonNode status = getJson("v1/status?device=" + db.deviceId(), cancelled);
+        JsonNode status = ServerExchange.json(exchange.send(signed("GET", "v1/status?device=" + db.deviceId())
+                .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString(), cancelled));
         UUID epoch = UUID.fromString(status.path("epoch").asText());
         boolean newEpoch = state.serverEpoch() != null && !state.serverEpoch().equals(epoch);
         if (!epoch.equals(state.serverEpoch())) {
@@ -111,17 +111,16 @@ public final class SyncClient {
     private JsonNode push(long after, BooleanSupplier cancelled) throws SyncException {
         Path file = null;
         try {
-            file = Files.createTempFile("cercle-push-", ".bundle.gz");
+            file = Files.createTempFile("cercle-push-", ".sealed");
             try (OutputStream out = Files.newOutputStream(file)) {
-                new BundleExport(db, organisation).ownChanges(after, out, true);
+                files.export(after, out);
             }
-            HttpRequest request = HttpRequest.newBuilder(server.resolve("v1/push?device=" + db.deviceId()))
+            HttpRequest request = signed("POST", "v1/push?device=" + db.deviceId())
                     .timeout(timeout.multipliedBy(10))
-                    .header("Content-Type", "application/gzip")
+                    .header("Content-Type", "application/octet-stream")
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
-            HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), cancelled);
-            return JSON.readTree(response.body());
+            return ServerExchange.json(exchange.send(request, HttpResponse.BodyHandlers.ofString(), cancelled));
         } catch (IOException e) {
             throw new SyncException(SyncException.Kind.BAD_ANSWER, "Could not prepare or read the exchange: " + e.getMessage(), e);
         } finally {
@@ -132,13 +131,18 @@ public final class SyncClient {
     private ImportReport pull(long cursor, BooleanSupplier cancelled) throws SyncException {
         Path file = null;
         try {
-            file = Files.createTempFile("cercle-pull-", ".bundle.gz");
-            HttpRequest request = HttpRequest.newBuilder(server.resolve("v1/pull?device=" + db.deviceId() + "&after=" + cursor))
+            file = Files.createTempFile("cercle-pull-", ".sealed");
+            Path target = file;
+            HttpRequest request = signed("GET", "v1/pull?device=" + db.deviceId() + "&after=" + cursor)
                     .timeout(timeout.multipliedBy(10))
                     .GET()
                     .build();
-            send(request, HttpResponse.BodyHandlers.ofFile(file), cancelled);
-            return new BundleImport(db, limits).importFile(file);
+            // The body goes to the file only when the server answers with a bundle; a refusal is read as text.
+            exchange.send(request, info -> info.statusCode() == 200
+                    ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target), path -> (Object) path)
+                    : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
+                            text -> (Object) text), cancelled);
+            return files.importFile(file);
         } catch (BundleException e) {
             throw new SyncException(SyncException.Kind.BAD_ANSWER, "The server's answer was refused: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -148,78 +152,13 @@ public final class SyncClient {
         }
     }
 
-    private JsonNode getJson(String path, BooleanSupplier cancelled) throws SyncException {
-        HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout).GET().build();
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), cancelled);
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new SyncException(SyncException.Kind.BAD_ANSWER, "The server's answer is not readable", e);
-        }
-    }
-
-    /** Sends the request and waits for the answer, looking meanwhile whether the sync was stopped. */
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, BooleanSupplier cancelled)
-            throws SyncException {
-        CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, handler);
-        HttpResponse<T> response;
-        try {
-            response = await(answer, cancelled);
-        } catch (ExecutionException e) {
-            throw failed(e.getCause() == null ? e : e.getCause());
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new SyncException(SyncException.Kind.CANCELLED, "The sync was interrupted", e);
-        }
-        int status = response.statusCode();
-        if (status >= 500) {
-            throw new SyncException(SyncException.Kind.SERVER_ERROR, "The server failed (HTTP " + status + ")", null);
-        }
-        if (status >= 400) {
-            throw new SyncException(SyncException.Kind.REFUSED, "The server refused: " + problem(response), null);
-        }
-        return response;
-    }
-
-    private static <T> T await(CompletableFuture<T> answer, BooleanSupplier cancelled)
-            throws ExecutionException, InterruptedException, SyncException {
-        while (true) {
-            try {
-                return answer.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (cancelled.getAsBoolean()) {
-                    answer.cancel(true);
-                    throw new SyncException(SyncException.Kind.CANCELLED,
-                            "The sync was stopped while waiting for the server; what was received so far is kept", null);
-                }
-            }
-        }
-    }
-
-    private SyncException failed(Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-            return new SyncException(SyncException.Kind.UNREACHABLE, "The server " + server + " does not answer", cause);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new SyncException(SyncException.Kind.UNREACHABLE, "The server " + server + " took too long to answer", cause);
-        }
-        if (cause instanceof IOException) {
-            return new SyncException(SyncException.Kind.UNREACHABLE, "The connection to " + server + " failed: "
-                    + cause.getMessage(), cause);
-        }
-        return new SyncException(SyncException.Kind.BAD_ANSWER, "The exchange with " + server + " failed: " + cause, cause);
-    }
-
-    private static String problem(HttpResponse<?> response) {
-        if (response.body() instanceof String body) {
-            try {
-                return JSON.readTree(body).path("message").asText(body);
-            } catch (IOException e) {
-                return body;
-            }
-        }
-        return "HTTP " + response.statusCode();
+    /** A request to {@code path} (relative to the server's address), signed by this installation. */
+    private HttpRequest.Builder signed(String method, String path) {
+        URI target = server.resolve(path);
+        String pathAndQuery = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        return HttpRequest.newBuilder(target)
+                .header(RequestSignature.DEVICE_HEADER, db.deviceId().toString())
+                .header(RequestSignature.SIGNATURE_HEADER, RequestSignature.sign(enrolment.deviceKeys(), method, pathAndQuery));
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) throws SyncException {

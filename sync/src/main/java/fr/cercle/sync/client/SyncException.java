@@ -13,7 +13,13 @@ public final class SyncException extends Exception {
         /** What the server sent was not a valid bundle. */
         BAD_ANSWER,
         /** Stopped by the user. */
-        CANCELLED
+        CANCELLED,
+        /** This installation is not enrolled with a server yet (an administrator enrols it with a one-time code). */
+        NOT_ENROLLED,
+        /** The server's administrator withdrew this installation: it no longer syncs. */
+        REVOKED,
+        /** The one-time code was refused (mistyped, used or expired), or the server could not prove it knew it. */
+        ENROLMENT_REFUSED
     }
 
     private final Kind kind;

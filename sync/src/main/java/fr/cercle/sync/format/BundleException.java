@@ -23,7 +23,19 @@ public final class BundleException extends Exception {
         /** A change names an unknown entity or field, or a value that does not fit. */
         INVALID_CHANGE,
         /** A push that is not the sending device's own: another origin, or a change made by another device. */
-        FOREIGN
+        FOREIGN,
+        /** A plain bundle where only sealed ones are taken (docs/exchange-format.md, section 11). */
+        NOT_SEALED,
+        /** A sealed bundle whose signature does not match: altered, or sealed by another than its sender. */
+        TAMPERED,
+        /** A sealed bundle addressed to another, or sealed with keys this party does not hold. */
+        NOT_FOR_US,
+        /** Sealed by a device the server does not know, or by a server this installation is not enrolled with. */
+        UNKNOWN_SENDER,
+        /** Sealed by a device its administrator has withdrawn. */
+        REVOKED,
+        /** A sealed bundle already received once. */
+        REPLAYED
     }
 
     private final Problem problem;

@@ -36,6 +36,7 @@ import java.util.UUID;
 import static fr.cercle.sync.server.jooq.Tables.CHANGE_LOG;
 import static fr.cercle.sync.server.jooq.Tables.DEVICE_PROGRESS;
 import static fr.cercle.sync.server.jooq.Tables.HELD_CHANGE;
+import static fr.cercle.sync.server.jooq.Tables.RECEIVED_BUNDLE;
 import static fr.cercle.sync.server.jooq.Tables.SERVER_COUNTER;
 import static fr.cercle.sync.server.jooq.Tables.SERVER_INFO;
 
@@ -104,6 +105,14 @@ public final class ServerStore {
      * who sends it), and every change must have been made by that origin.
      */
     public PushResult push(Path bundle, DeviceId sender) throws BundleException, IOException {
+        return push(bundle, sender, null);
+    }
+
+    /**
+     * As {@link #push(Path, DeviceId)}, for a bundle that came sealed with the id {@code sealedId}: the
+     * id is recorded in the same transaction, and a bundle whose id was recorded before is refused.
+     */
+    public PushResult push(Path bundle, DeviceId sender, UUID sealedId) throws BundleException, IOException {
         BundleHeader checked;
         try (InputStream in = Files.newInputStream(bundle)) {
             checked = BundleReader.verify(in, limits);
@@ -124,6 +133,14 @@ public final class ServerStore {
                 // The counter's row lock, held until commit, makes pushes commit in cursor order.
                 long last = tx.select(SERVER_COUNTER.LAST_SEQ).from(SERVER_COUNTER).where(SERVER_COUNTER.ID.eq(1))
                         .forUpdate().fetchSingle(SERVER_COUNTER.LAST_SEQ);
+                if (sealedId != null && tx.insertInto(RECEIVED_BUNDLE, RECEIVED_BUNDLE.BUNDLE_ID, RECEIVED_BUNDLE.DEVICE_ID,
+                                RECEIVED_BUNDLE.RECEIVED_AT)
+                        .values(sealedId, origin.value(), OffsetDateTime.now(clock))
+                        .onDuplicateKeyIgnore()
+                        .execute() == 0) {
+                    throw new BundleException(BundleException.Problem.REPLAYED, 0,
+                            "this bundle (" + sealedId + ") was already received once");
+                }
                 Appender appender = new Appender(tx, last, OffsetDateTime.now(clock));
                 try (InputStream in = Files.newInputStream(bundle)) {
                     BundleReader.read(in, limits, (change, json, line) -> {
@@ -178,6 +195,11 @@ public final class ServerStore {
             return writer.finish(new BundleWriter.Draft(null, name, BundleKind.PULL, afterCursor, to, epoch(), acknowledged),
                     clock, out, gzip);
         }
+    }
+
+    /** Whether a sealed bundle with this id was received before. */
+    public boolean received(UUID sealedId) {
+        return dsl.fetchExists(RECEIVED_BUNDLE, RECEIVED_BUNDLE.BUNDLE_ID.eq(sealedId));
     }
 
     private static long progress(DSLContext dsl, DeviceId device) {

@@ -18,17 +18,22 @@ import fr.cercle.persistence.write.IncomingChange;
 import fr.cercle.persistence.write.JournalEntry;
 import fr.cercle.sync.client.BundleExport;
 import fr.cercle.sync.client.BundleImport;
-import fr.cercle.sync.client.SyncClient;
 import fr.cercle.sync.client.SyncState;
 import fr.cercle.sync.format.BundleKind;
 import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.format.BundleReader;
 import fr.cercle.sync.format.BundleWriter;
 import fr.cercle.sync.format.ChangeCodec;
-import fr.cercle.sync.server.DeviceAuthenticator;
+import fr.cercle.sync.seal.EnrolmentCode;
+import fr.cercle.sync.seal.Party;
+import fr.cercle.sync.seal.PrivateIdentity;
+import fr.cercle.sync.seal.RequestSignature;
+import fr.cercle.sync.seal.SealedBundle;
 import fr.cercle.sync.server.ServerDatabase;
+import fr.cercle.sync.server.ServerGateway;
 import fr.cercle.sync.server.ServerStore;
 import fr.cercle.sync.server.SyncServer;
+import fr.cercle.sync.server.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.BufferedOutputStream;
@@ -407,16 +412,16 @@ public final class SyncBenchmarks {
         deleteTree(serverDir);
         try (ServerDatabase serverDb = ServerDatabase.h2(serverDir);
              CercleDatabase other = CercleDatabase.open(otherDir, Clock.systemUTC())) {
-            ServerStore store = new ServerStore(serverDb, BundleLimits.DEFAULT, Clock.systemUTC(), "bench");
-            store.push(fullBundle);
-            long cursor = store.status(null).cursor();
-            // Both installations already hold the 100,000 people: they start in step with the server.
-            long mine = source.journal().lastSeq(source.deviceId());
-            new SyncState(store.epoch(), mine, cursor).write(source.localSettings());
-            new SyncState(store.epoch(), 0, cursor).write(other.localSettings());
-            try (SyncServer server = SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0),
-                    DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT)) {
-                URI uri = URI.create("http://127.0.0.1:" + server.port());
+            try (TestServer server = TestServer.start(serverDb)) {
+                ServerStore store = server.gateway().store();
+                store.push(fullBundle);
+                long cursor = store.status(null).cursor();
+                server.enrol(source, "bench");
+                server.enrol(other, "bench");
+                // Both installations already hold the 100,000 people: they start in step with the server.
+                long mine = source.journal().lastSeq(source.deviceId());
+                new SyncState(store.epoch(), mine, cursor).write(source.localSettings());
+                new SyncState(store.epoch(), 0, cursor).write(other.localSettings());
                 BeneficiaryRepository people = new BeneficiaryRepository(source.dsl(), source.writer(), source.clock(), TestData.ALL_ACCESS);
                 List<Long> push = new ArrayList<>();
                 List<Long> pull = new ArrayList<>();
@@ -430,9 +435,9 @@ public final class SyncBenchmarks {
                     new BundleExport(source, "bench").ownChanges(mine + run, one, false);
                     bundleBytes = one.size();
                     long t0 = System.nanoTime();
-                    new SyncClient(source, uri, "bench", BundleLimits.DEFAULT, Duration.ofSeconds(30)).sync(s -> { }, () -> false);
+                    TestServer.sync(source);
                     long t1 = System.nanoTime();
-                    new SyncClient(other, uri, "bench", BundleLimits.DEFAULT, Duration.ofSeconds(30)).sync(s -> { }, () -> false);
+                    TestServer.sync(other);
                     long t2 = System.nanoTime();
                     if (run > 0) {
                         push.add(t1 - t0);
@@ -440,7 +445,7 @@ public final class SyncBenchmarks {
                     }
                 }
                 line("");
-                line("## One change on a database of %d people (loopback HTTP, median of 5 after a warm-up)", people());
+                line("## One change on a database of %d people (loopback HTTPS, signed requests, sealed bundles, median of 5 after a warm-up)", people());
                 line("");
                 line("| | |");
                 line("|---|---|");
@@ -493,9 +498,32 @@ public final class SyncBenchmarks {
         }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              ServerDatabase db = ServerDatabase.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")) {
-            ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "bench");
-            try (SyncServer server = SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0),
-                    DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT)) {
+            ServerGateway gateway = TestServer.gateway(db);
+            ServerStore store = gateway.store();
+            // Each device enrolled and its bundles sealed before the clock starts: the run measures
+            // what the server does with them (check, open, append), as it would in the field.
+            List<PrivateIdentity> keys = new ArrayList<>();
+            for (int d = 0; d < devices; d++) {
+                PrivateIdentity mine = PrivateIdentity.generate();
+                EnrolmentCode code = gateway.registry().issueCode("bench", "device " + d, Duration.ofHours(1));
+                byte[] payload = ("{\"code\":\"" + code.lookup() + "\",\"device\":\"" + new UUID(0xbe0c, d)
+                        + "\",\"keys\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(mine.publicIdentity().toJson())
+                        + "}").getBytes(StandardCharsets.UTF_8);
+                gateway.registry().enrol(payload, EnrolmentCode.proof(code.key(), "request", "", payload), "");
+                keys.add(mine);
+            }
+            for (int d = 0; d < devices; d++) {
+                List<byte[]> sealed = new ArrayList<>();
+                for (byte[] plain : bundles.get(d)) {
+                    Path plainFile = Files.write(work.resolve("bench-plain.cercle.gz"), plain);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    SealedBundle.seal(plainFile, out, Party.device(new DeviceId(new UUID(0xbe0c, d))), keys.get(d),
+                            gateway.registry().party(), gateway.registry().keys().publicIdentity(), Clock.systemUTC());
+                    sealed.add(out.toByteArray());
+                }
+                bundles.set(d, sealed);
+            }
+            try (SyncServer server = SyncServer.startPlain(gateway, new InetSocketAddress("127.0.0.1", 0), BundleLimits.DEFAULT)) {
                 ExecutorService httpThreads = Executors.newFixedThreadPool(8);
                 HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
                 ExecutorService senders = Executors.newFixedThreadPool(devices);
@@ -504,10 +532,14 @@ public final class SyncBenchmarks {
                 for (int d = 0; d < devices; d++) {
                     List<byte[]> mine = bundles.get(d);
                     String device = new UUID(0xbe0c, d).toString();
+                    PrivateIdentity deviceKeys = keys.get(d);
                     all.add(senders.submit(() -> {
                         for (byte[] b : mine) {
+                            String path = "/v1/push?device=" + device;
                             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                            + server.port() + "/v1/push?device=" + device))
+                                            + server.port() + path))
+                                    .header(RequestSignature.DEVICE_HEADER, device)
+                                    .header(RequestSignature.SIGNATURE_HEADER, RequestSignature.sign(deviceKeys, "POST", path))
                                     .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build(), HttpResponse.BodyHandlers.ofString());
                             if (r.statusCode() != 200) {
                                 throw new IllegalStateException("Push refused: " + r.body());
@@ -536,7 +568,7 @@ public final class SyncBenchmarks {
                     cursor = header.rangeTo();
                 }
                 line("");
-                line("## %d devices pushing at once to one server on PostgreSQL 14 (loopback HTTP)", devices);
+                line("## %d devices pushing at once to one server on PostgreSQL 14 (loopback HTTP, signed requests, sealed bundles)", devices);
                 line("");
                 line("| | |");
                 line("|---|---|");

@@ -7,6 +7,7 @@ import fr.cercle.sync.Installations;
 import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.server.ServerDatabase;
 import fr.cercle.sync.server.ServerStore;
+import fr.cercle.sync.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +47,31 @@ class MainTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Enrols each installation with the server of {@code serverDir} as an administrator does: a code
+     * from the command line, then {@code enrol} while the server runs (the village's computer brought
+     * once where there is a network).
+     */
+    void enrol(Path serverDir, Path... installations) throws Exception {
+        List<String> codes = new java.util.ArrayList<>();
+        for (Path installation : installations) {
+            assertThat(run("server-code", "--data-dir", serverDir.toString(), "--organisation", "Mairie de Vareilles",
+                    "--label", installation.getFileName().toString())).isZero();
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}").matcher(out());
+            assertThat(code.find()).as(out()).isTrue();
+            codes.add(code.group());
+        }
+        try (ServerDatabase db = ServerDatabase.h2(serverDir); TestServer server = TestServer.start(db)) {
+            for (int i = 0; i < installations.length; i++) {
+                assertThat(run("enrol", "--data-dir", installations[i].toString(), "--server", server.uri().toString(),
+                        "--code", codes.get(i).toLowerCase(java.util.Locale.ROOT))).as(err()).isZero();
+                assertThat(out()).contains("Enrolled with", "for Mairie de Vareilles", "certificate pinned");
+            }
+        }
+    }
+
     @Test
-    void aVillageWithoutNetworkExchangesWithTheServerThroughFiles() throws Exception {
+    void aVillageWithoutNetworkExchangesWithTheServerThroughSealedFiles() throws Exception {
         Path village = dir.resolve("village");
         Path ccas = dir.resolve("ccas");
         Path server = dir.resolve("server");
@@ -59,13 +83,17 @@ class MainTest {
         try (CercleDatabase db = Installations.open(ccas, TestData.CLOCK)) {
             ccasDevice = db.deviceId().toString();
         }
+        enrol(server, village, ccas);
 
-        assertThat(run("export", "--data-dir", village.toString(), "--out", dir.resolve("usb/village.cercle.gz").toString()))
+        assertThat(run("export", "--data-dir", village.toString(), "--out", dir.resolve("usb/village.cercle").toString()))
                 .isZero();
         assertThat(out()).contains("Wrote 2 change(s)");
-        assertThat(run("server-import", "--data-dir", server.toString(), dir.resolve("usb/village.cercle.gz").toString()))
+        assertThat(run("server-import", "--data-dir", server.toString(), dir.resolve("usb/village.cercle").toString()))
                 .isZero();
         assertThat(out()).contains("2 new");
+        assertThat(run("server-import", "--data-dir", server.toString(), dir.resolve("usb/village.cercle").toString()))
+                .isEqualTo(1);
+        assertThat(err()).contains("Refused: this bundle", "was already received once");
         assertThat(run("server-export", "--data-dir", server.toString(), "--device", ccasDevice,
                 "--out", dir.resolve("usb/for-ccas.cercle").toString())).isZero();
         assertThat(run("import", "--data-dir", ccas.toString(), dir.resolve("usb/for-ccas.cercle").toString())).isZero();
@@ -76,6 +104,19 @@ class MainTest {
         }
         assertThat(run("status", "--data-dir", ccas.toString())).isZero();
         assertThat(out()).contains("Conflicts        0 to decide");
+
+        assertThat(run("server-devices", "--data-dir", server.toString())).isZero();
+        assertThat(out().lines()).hasSize(2).allMatch(line -> line.contains("Mairie de Vareilles") && !line.contains("REVOKED"));
+        String villageDevice;
+        try (CercleDatabase db = Installations.open(village, TestData.CLOCK)) {
+            villageDevice = db.deviceId().toString();
+        }
+        assertThat(run("server-revoke", "--data-dir", server.toString(), "--device", villageDevice)).isZero();
+        assertThat(run("server-import", "--data-dir", server.toString(), dir.resolve("usb/village.cercle").toString()))
+                .isEqualTo(1);
+        assertThat(err()).contains("withdrawn from the server by its administrator");
+        assertThat(run("server-devices", "--data-dir", server.toString())).isZero();
+        assertThat(out()).contains("REVOKED");
     }
 
     @Test
@@ -97,8 +138,10 @@ class MainTest {
         assertThat(err()).startsWith("Not signed in: Wrong login or password");
 
         Map<String, String> right = Map.of("CERCLE_LOGIN", "secretaire", "CERCLE_PASSWORD", "la mairie ouvre le mardi");
-        assertThat(runWith(right, "export", "--data-dir", village.toString(), "--out", usb)).isZero();
-        assertThat(out()).contains("Wrote 2 change(s)");
+        assertThat(runWith(right, "status", "--data-dir", village.toString())).isZero();
+        assertThat(out()).contains("Changes made here 2");
+        assertThat(runWith(right, "export", "--data-dir", village.toString(), "--out", usb)).isEqualTo(1);
+        assertThat(err()).contains("not enrolled with a server: run 'cercle-sync enrol'");
     }
 
     int runWith(Map<String, String> environment, String... args) {
@@ -114,11 +157,15 @@ class MainTest {
         try (CercleDatabase db = Installations.open(village, TestData.CLOCK)) {
             Installations.seed(db, TestData.staff());
         }
+        enrol(dir.resolve("server"), village);
         Path file = dir.resolve("damaged.cercle");
         Files.writeString(file, "{\"format\":\"cercle-exchange\",\"formatVersion\":1}\n");
 
         assertThat(run("import", "--data-dir", village.toString(), file.toString())).isEqualTo(1);
-        assertThat(err()).startsWith("Refused: Line 1: ");
+        assertThat(err()).startsWith("Refused: the file is a bundle that is not sealed");
+        Files.writeString(file, "CERCLE-SEALED-1\n\u0000\u0000");
+        assertThat(run("import", "--data-dir", village.toString(), file.toString())).isEqualTo(1);
+        assertThat(err()).startsWith("Refused: the sealed bundle is cut short");
     }
 
     @Test
@@ -143,21 +190,21 @@ class MainTest {
         try (CercleDatabase db = Installations.open(village, TestData.CLOCK)) {
             Installations.seed(db, TestData.staff());
         }
+        enrol(dir.resolve("server"), village);
         Path drop = dir.resolve("drop");
-        run("export", "--data-dir", village.toString(), "--out", drop.resolve("village.cercle").toString());
+        assertThat(run("export", "--data-dir", village.toString(), "--out", drop.resolve("village.cercle").toString())).isZero();
         Files.writeString(drop.resolve("letter.cercle"), "not a bundle\n");
         Instant old = Instant.now().minusSeconds(60);
         Files.setLastModifiedTime(drop.resolve("village.cercle"), FileTime.from(old));
         Files.setLastModifiedTime(drop.resolve("letter.cercle"), FileTime.from(old));
 
         try (ServerDatabase db = ServerDatabase.h2(dir.resolve("server"));
-             DropFolder folder = new DropFolder(drop, new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "t"),
-                     Clock.systemUTC())) {
+             DropFolder folder = new DropFolder(drop, TestServer.gateway(db), Clock.systemUTC())) {
             assertThat(folder.scan()).isEqualTo(2);
             assertThat(new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "t").status(null).cursor()).isEqualTo(2);
         }
         assertThat(drop.resolve("imported/village.cercle")).exists();
         assertThat(drop.resolve("refused/letter.cercle")).exists();
-        assertThat(Files.readString(drop.resolve("refused/letter.cercle.txt"))).startsWith("Refused: Line 1: this is not a Cercle bundle");
+        assertThat(Files.readString(drop.resolve("refused/letter.cercle.txt"))).startsWith("Refused: the file is not a Cercle bundle");
     }
 }

@@ -4,6 +4,8 @@ import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
 import fr.cercle.sync.Installations;
 import fr.cercle.sync.format.BundleLimits;
+import fr.cercle.sync.seal.Party;
+import fr.cercle.sync.seal.PrivateIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +46,10 @@ class SyncClientCancelTest {
             acceptor.setDaemon(true);
             acceptor.start();
             Installations.seed(db, TestData.staff());
-            SyncClient client = new SyncClient(db, URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"), "x",
-                    BundleLimits.DEFAULT, Duration.ofSeconds(60));
+            PrivateIdentity keys = PrivateIdentity.generate();
+            Enrolment silentServer = new Enrolment(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
+                    Party.server(java.util.UUID.randomUUID()), "x", "x", keys.publicIdentity(), "", keys, TestData.CLOCK.instant());
+            SyncClient client = new SyncClient(db, silentServer, BundleLimits.DEFAULT, Duration.ofSeconds(60));
             AtomicBoolean stop = new AtomicBoolean();
             long started = System.nanoTime();
             Thread stopper = new Thread(() -> {

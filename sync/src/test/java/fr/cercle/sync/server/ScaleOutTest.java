@@ -4,24 +4,21 @@ import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
 import fr.cercle.sync.Installations;
-import fr.cercle.sync.client.BundleExport;
-import fr.cercle.sync.client.SyncClient;
+import fr.cercle.sync.client.Enrolment;
+import fr.cercle.sync.client.SealedFiles;
 import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.format.BundleReader;
+import fr.cercle.sync.seal.SealedBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,11 +47,10 @@ class ScaleOutTest {
         }
     }
 
-    SyncServer instance(String url) throws Exception {
+    TestServer instance(String url) throws Exception {
         ServerDatabase db = ServerBackends.open(url);
         open.add(db);
-        SyncServer server = SyncServer.start(new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "région"),
-                new InetSocketAddress("127.0.0.1", 0), DeviceAuthenticator.DECLARED, BundleLimits.DEFAULT);
+        TestServer server = TestServer.start(db);
         open.add(server);
         return server;
     }
@@ -62,12 +58,15 @@ class ScaleOutTest {
     @Test
     void twoInstancesOnOnePostgresqlLoseNothingUnderConcurrentPushes() throws Exception {
         String url = ServerBackends.newDatabase(ServerBackends.Backend.POSTGRESQL, dir);
-        List<SyncServer> instances = List.of(instance(url), instance(url));
+        List<TestServer> instances = List.of(instance(url), instance(url));
         int devices = 6;
         List<CercleDatabase> installations = new ArrayList<>();
+        List<Enrolment> enrolments = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
             CercleDatabase db = Installations.open(dir.resolve("i" + i), TestData.CLOCK);
             open.add(db);
+            // Enrolled on either instance: both serve the same registry and the same certificate.
+            enrolments.add(instances.get((i + 1) % 2).enrol(db, "Département"));
             StaffMember author = TestData.staff();
             Installations.seed(db, author);
             for (int k = 0; k < 15; k++) {
@@ -77,19 +76,25 @@ class ScaleOutTest {
         }
         long total = installations.stream().mapToLong(db -> db.journal().lastSeq(db.deviceId())).sum();
 
-        HttpClient http = HttpClient.newHttpClient();
+        CercleDatabase observer = Installations.open(dir.resolve("observer"), TestData.CLOCK);
+        open.add(observer);
+        Enrolment observing = instances.get(0).enrol(observer, "Département");
+        HttpClient http = Requests.client(observing);
         Set<String> seen = new HashSet<>();
         AtomicBoolean pushing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(devices + 1);
         Future<?> puller = pool.submit(() -> {
             long cursor = 0;
-            String observer = "00000000-0000-0000-0000-0000000000ff";
+            Path sealed = dir.resolve("page.sealed");
+            Path plain = dir.resolve("page.cercle");
             while (true) {
                 boolean last = !pushing.get();
-                SyncServer server = instances.get((int) (cursor % 2));
-                HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                        + "/v1/pull?device=" + observer + "&after=" + cursor + "&limit=7")).build(), HttpResponse.BodyHandlers.ofByteArray());
-                var header = BundleReader.read(new ByteArrayInputStream(page.body()), BundleLimits.DEFAULT,
+                TestServer server = instances.get((int) (cursor % 2));
+                http.send(Requests.signed(server, observer, observing, "GET", "/v1/pull?device=" + observer.deviceId()
+                        + "&after=" + cursor + "&limit=7").build(), HttpResponse.BodyHandlers.ofFile(sealed,
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+                SealedBundle.open(sealed, SealedBundle.envelope(sealed), observing.serverKeys(), observing.deviceKeys(), plain);
+                var header = BundleReader.read(Files.newInputStream(plain), BundleLimits.DEFAULT,
                         (change, json, line) -> assertThat(seen.add(change.change().toString())).as("no change twice").isTrue());
                 if (header.rangeTo() == cursor && last) {
                     return null;
@@ -100,16 +105,15 @@ class ScaleOutTest {
         List<Future<?>> pushes = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
             CercleDatabase db = installations.get(i);
-            SyncServer server = instances.get(i % 2);
+            Enrolment enrolment = enrolments.get(i);
+            TestServer server = instances.get(i % 2);
             pushes.add(pool.submit(() -> {
                 // Several small pushes each, interleaved with the other devices'.
                 for (long after = 0, last = db.journal().lastSeq(db.deviceId()); after < last; after += 4) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    new BundleExport(db, "x").ownChanges(after, out, false);
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                    + server.port() + "/v1/push?device=" + db.deviceId()))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-                    assertThat(response.statusCode()).isEqualTo(200);
+                    new SealedFiles(db, enrolment, BundleLimits.DEFAULT).export(after, out);
+                    HttpResponse<String> response = Requests.push(server, db, enrolment, out.toByteArray());
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                 }
                 return null;
             }));
@@ -123,9 +127,7 @@ class ScaleOutTest {
 
         assertThat(seen).hasSize((int) total);
         for (int i = 0; i < devices; i++) {
-            SyncClient client = new SyncClient(installations.get(i), URI.create("http://127.0.0.1:" + instances.get((i + 1) % 2).port()),
-                    "x", BundleLimits.DEFAULT, Duration.ofSeconds(10));
-            assertThat(client.sync(step -> { }, () -> false).sent()).isZero();
+            assertThat(TestServer.sync(installations.get(i)).sent()).isZero();
         }
         assertThat(Installations.beneficiaries(installations.get(0)).count()).isEqualTo(devices * 16);
     }

@@ -16,7 +16,8 @@ import fr.cercle.persistence.audit.AuditTrail;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.sync.Installations;
 import fr.cercle.sync.client.BundleExport;
-import fr.cercle.sync.client.BundleImport;
+import fr.cercle.sync.client.Enrolment;
+import fr.cercle.sync.client.SealedFiles;
 import fr.cercle.sync.client.SyncClient;
 import fr.cercle.sync.client.SyncException;
 import fr.cercle.sync.client.SyncReport;
@@ -31,10 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,23 +72,23 @@ class ServerSyncTest {
         return keep(Installations.open(dir.resolve(name), clock));
     }
 
-    SyncServer server(String url) throws IOException {
-        ServerDatabase db = keep(ServerBackends.open(url));
-        ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "Serveur de test");
-        return keep(SyncServer.start(store, new InetSocketAddress("127.0.0.1", 0), DeviceAuthenticator.DECLARED,
-                BundleLimits.DEFAULT));
+    TestServer server(String url) throws IOException {
+        return keep(TestServer.start(keep(ServerBackends.open(url))));
     }
 
-    static SyncReport sync(CercleDatabase db, SyncServer server) throws SyncException {
-        return new SyncClient(db, URI.create("http://127.0.0.1:" + server.port() + "/"), "test", BundleLimits.DEFAULT,
-                Duration.ofSeconds(10)).sync(step -> { }, () -> false);
+    /** Syncs, enrolling the installation with this server first if it is not yet. */
+    static SyncReport sync(CercleDatabase db, TestServer server) throws SyncException {
+        if (Enrolment.read(db.localSettings()).isEmpty()) {
+            server.enrol(db, "CCAS de test");
+        }
+        return TestServer.sync(db);
     }
 
     @ParameterizedTest
     @EnumSource(ServerBackends.Backend.class)
     void twoInstallationsExchangeEditsOverHttpAndConcurrentEditsBecomeAConflictOnBoth(ServerBackends.Backend backend)
             throws Exception {
-        SyncServer server = server(ServerBackends.newDatabase(backend, dir));
+        TestServer server = server(ServerBackends.newDatabase(backend, dir));
         CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
         CercleDatabase ccas = installation("ccas", Clock.offset(TestData.CLOCK, Duration.ofDays(-2)));
         Beneficiary jeanne = Installations.seed(townHall, claire);
@@ -118,7 +116,7 @@ class ServerSyncTest {
 
     @Test
     void anOpeningOnOneInstallationIsInTheAuditTrailOfTheOthers() throws Exception {
-        SyncServer server = server(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir));
+        TestServer server = server(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir));
         CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
         CercleDatabase ccas = installation("ccas", TestData.CLOCK);
         Beneficiary jeanne = Installations.seed(townHall, claire);
@@ -139,48 +137,62 @@ class ServerSyncTest {
     @EnumSource(ServerBackends.Backend.class)
     void aServerRestoredFromAnOlderBackupGetsBackWhatItLost(ServerBackends.Backend backend) throws Exception {
         String url = ServerBackends.newDatabase(backend, dir);
-        SyncServer first = server(url);
+        TestServer server = server(url);
         CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
+        CercleDatabase ccas = installation("ccas", TestData.CLOCK);
+        server.enrol(ccas, "CCAS de test");
         Beneficiary jeanne = Installations.seed(townHall, claire);
-        sync(townHall, first);
+        sync(townHall, server);
 
-        // The server's disk is lost; an empty (older) database comes back, with a new epoch.
-        SyncServer restored = server(ServerBackends.newDatabase(backend, dir));
-        SyncReport report = sync(townHall, restored);
+        // The server's disk is lost; a backup taken before the push comes back (the enrolments and keys
+        // were in it), and the administrator marks the restore with a new epoch.
+        ServerDatabase db = keep(ServerBackends.open(url));
+        db.dsl().execute("DELETE FROM change_log");
+        db.dsl().execute("DELETE FROM device_progress");
+        db.dsl().execute("UPDATE server_counter SET last_seq = 0");
+        server.gateway().store().renewEpoch();
+        SyncReport report = sync(townHall, server);
 
         assertThat(report.newServerEpoch()).isTrue();
         assertThat(report.sent()).isEqualTo(2);
-        CercleDatabase ccas = installation("ccas", TestData.CLOCK);
-        sync(ccas, restored);
+        sync(ccas, server);
         assertThat(Installations.beneficiaries(ccas).find(jeanne.id())).contains(jeanne);
     }
 
     @ParameterizedTest
     @EnumSource(ServerBackends.Backend.class)
-    void withoutNetworkBundlesGoBothWaysThroughFiles(ServerBackends.Backend backend) throws Exception {
+    void withoutNetworkBundlesGoBothWaysThroughFilesSealed(ServerBackends.Backend backend) throws Exception {
         ServerDatabase db = keep(ServerBackends.open(ServerBackends.newDatabase(backend, dir)));
-        ServerStore store = new ServerStore(db, BundleLimits.DEFAULT, Clock.systemUTC(), "Serveur de test");
+        TestServer server = keep(TestServer.start(db));
         CercleDatabase village = installation("village", TestData.CLOCK);
         CercleDatabase ccas = installation("ccas", TestData.CLOCK);
+        // Enrolled once, on a day the village's computer was brought where there is a network.
+        Enrolment villageEnrolment = server.enrol(village, "Mairie de Vareilles");
+        Enrolment ccasEnrolment = server.enrol(ccas, "CCAS de Guéret");
         Beneficiary jeanne = Installations.seed(village, claire);
 
         Path usbKey = Files.createDirectories(dir.resolve("usb"));
-        Path outgoing = usbKey.resolve("village.cercle.gz");
+        Path outgoing = usbKey.resolve("village.cercle");
         try (OutputStream out = Files.newOutputStream(outgoing)) {
-            new BundleExport(village, "Mairie de Vareilles").ownChanges(0, out, true);
+            new SealedFiles(village, villageEnrolment, BundleLimits.DEFAULT).export(0, out);
         }
-        assertThat(store.push(outgoing).appended()).isEqualTo(2);
-        assertThat(store.push(outgoing).duplicates()).as("the same key plugged in twice").isEqualTo(2);
+        assertThat(Files.readString(outgoing, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(jeanne.lastName());
+        assertThat(server.gateway().receive(outgoing).appended()).isEqualTo(2);
+        assertThatThrownBy(() -> server.gateway().receive(outgoing)).as("the same key plugged in twice")
+                .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.REPLAYED));
 
         Path incoming = usbKey.resolve("for-ccas.cercle");
         try (OutputStream out = Files.newOutputStream(incoming)) {
-            store.pull(ccas.deviceId(), 0, 1_000, out, false);
+            server.gateway().send(ccas.deviceId(), 0, 1_000, out);
         }
-        new BundleImport(ccas, BundleLimits.DEFAULT).importFile(incoming);
+        SealedFiles atTheCcas = new SealedFiles(ccas, ccasEnrolment, BundleLimits.DEFAULT);
+        atTheCcas.importFile(incoming);
+        assertThatThrownBy(() -> atTheCcas.importFile(incoming))
+                .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.REPLAYED));
 
         assertThat(Installations.beneficiaries(ccas).find(jeanne.id())).contains(jeanne);
         assertThat(SyncState.read(ccas.localSettings()).pullCursor()).isEqualTo(2);
-        assertThat(SyncState.read(ccas.localSettings()).serverEpoch()).isEqualTo(store.epoch());
+        assertThat(SyncState.read(ccas.localSettings()).serverEpoch()).isEqualTo(server.gateway().store().epoch());
     }
 
     @Test
@@ -207,46 +219,48 @@ class ServerSyncTest {
 
     @ParameterizedTest
     @EnumSource(ServerBackends.Backend.class)
-    void aBadBundleOverHttpIsRefusedWithItsReasonAndNothingWritten(ServerBackends.Backend backend) throws Exception {
-        SyncServer server = server(ServerBackends.newDatabase(backend, dir));
+    void aTamperedBundleOverHttpsIsRefusedWithItsReasonAndNothingWritten(ServerBackends.Backend backend) throws Exception {
+        TestServer server = server(ServerBackends.newDatabase(backend, dir));
         CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
+        Enrolment enrolment = server.enrol(townHall, "Mairie");
         Installations.seed(townHall, claire);
         java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
-        new BundleExport(townHall, "x").ownChanges(0, bundle, false);
+        new SealedFiles(townHall, enrolment, BundleLimits.DEFAULT).export(0, bundle);
         byte[] damaged = bundle.toByteArray();
-        damaged[damaged.length - 20] ^= 0x01;
+        damaged[damaged.length - 100] ^= 0x01;
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/push?device=" + townHall.deviceId()))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(damaged)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Requests.push(server, townHall, enrolment, damaged);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"problem\":\"CHECKSUM\"", "damaged or altered");
-        HttpResponse<String> status = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/status")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(status.body()).contains("\"cursor\":0");
+        assertThat(response.body()).contains("\"problem\":\"TAMPERED\"", "altered after it was sealed");
+        assertThat(server.gateway().store().status(null).cursor()).isZero();
     }
 
     @Test
-    void aDevicePushesOnlyItsOwnChanges() throws Exception {
-        SyncServer server = server(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir));
+    void aDeviceSendsOnlyWhatItSealedItself() throws Exception {
+        TestServer server = server(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir));
+        CercleDatabase village = installation("village", TestData.CLOCK);
+        CercleDatabase ccas = installation("ccas", TestData.CLOCK);
+        Enrolment villageEnrolment = server.enrol(village, "Mairie de Vareilles");
+        Enrolment ccasEnrolment = server.enrol(ccas, "CCAS");
+        Installations.seed(village, claire);
+        java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
+        new SealedFiles(village, villageEnrolment, BundleLimits.DEFAULT).export(0, bundle);
+
+        HttpResponse<String> sentByAnother = Requests.push(server, ccas, ccasEnrolment, bundle.toByteArray());
+
+        assertThat(sentByAnother.statusCode()).isEqualTo(403);
+        assertThat(sentByAnother.body()).contains("\"problem\":\"FOREIGN\"", "not by " + ccas.deviceId());
+        assertThat(server.gateway().store().status(null).cursor()).isZero();
+    }
+
+    @Test
+    void aChangeClaimedByAnotherDeviceInsideABundleIsRefusedWithItsLine() throws Exception {
         CercleDatabase village = installation("village", TestData.CLOCK);
         Installations.seed(village, claire);
         java.io.ByteArrayOutputStream bundle = new java.io.ByteArrayOutputStream();
         new BundleExport(village, "Mairie de Vareilles").ownChanges(0, bundle, false);
         DeviceId intruder = DeviceId.newId();
-
-        HttpResponse<String> sentByAnother = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/push?device=" + intruder))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bundle.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(sentByAnother.statusCode()).isEqualTo(403);
-        assertThat(sentByAnother.body()).contains("\"problem\":\"FOREIGN\"", "not from the device " + intruder);
-
-        // A change claimed by another device inside the village's own bundle: refused with its line.
         String text = bundle.toString(java.nio.charset.StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
         lines[2] = lines[2].replace(village.deviceId().toString(), intruder.toString());
@@ -260,18 +274,16 @@ class ServerSyncTest {
                 .hasMessageStartingWith("Line 3: the change " + intruder + ":2 was made by another device")
                 .satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.FOREIGN));
         assertThat(store.status(null).cursor()).as("nothing appended, not even line 2").isZero();
-        HttpResponse<String> status = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/status")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(status.body()).contains("\"cursor\":0");
     }
 
     @Test
     void anUnreachableServerIsSaidPlainlyAndLosesNothing() throws Exception {
         CercleDatabase townHall = installation("town-hall", TestData.CLOCK);
         Installations.seed(townHall, claire);
-        SyncClient client = new SyncClient(townHall, URI.create("http://127.0.0.1:9/"), "x", BundleLimits.DEFAULT,
-                Duration.ofSeconds(2));
+        fr.cercle.sync.seal.PrivateIdentity anyKeys = fr.cercle.sync.seal.PrivateIdentity.generate();
+        Enrolment nowhere = new Enrolment(URI.create("http://127.0.0.1:9/"), fr.cercle.sync.seal.Party.server(
+                java.util.UUID.randomUUID()), "x", "x", anyKeys.publicIdentity(), "", anyKeys, TestData.CLOCK.instant());
+        SyncClient client = new SyncClient(townHall, nowhere, BundleLimits.DEFAULT, Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> client.sync(step -> { }, () -> false))
                 .isInstanceOf(SyncException.class)
