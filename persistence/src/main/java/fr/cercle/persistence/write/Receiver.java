@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -86,7 +87,17 @@ public final class Receiver {
         DeviceId device = change.change().device();
         long last = lastSeq(device);
         if (change.change().seq() <= last) {
-            return Receipt.DUPLICATE; // every device's changes are applied in order, without gaps
+            // At or below what was applied of its device: a duplicate, unless it is not here, which is
+            // a change of a record that came (back) into this installation's scope, sent again.
+            Optional<Boolean> journaled = store.journaled(change.change());
+            if (journaled.isPresent() && !journaled.get()) {
+                return Receipt.DUPLICATE;
+            }
+            check(change);
+            if (journaled.isPresent()) {
+                store.dropForgotten(change.change());
+            }
+            return apply(change);
         }
         check(change);
         if (change.change().seq() > last + 1) {
@@ -95,6 +106,12 @@ public final class Receiver {
         }
         Receipt receipt = apply(change);
         lastSeq.put(device, change.change().seq());
+        releaseHeld(device);
+        return receipt;
+    }
+
+    /** Applies the held changes of a device that now follow its last one without a gap. */
+    private void releaseHeld(DeviceId device) {
         for (HeldChangeRecord held = held(device, lastSeq(device) + 1); held != null;
              held = held(device, lastSeq(device) + 1)) {
             dsl.deleteFrom(HELD_CHANGE).where(HELD_CHANGE.DEVICE_ID.eq(held.getDeviceId())
@@ -102,7 +119,39 @@ public final class Receiver {
             apply(HeldChanges.read(held.getChangeJson()));
             lastSeq.put(device, held.getDeviceSeq());
         }
-        return receipt;
+    }
+
+    /**
+     * Takes the server's word that every change of {@code device} up to {@code seq} that concerns this
+     * installation was sent (the others are outside its scope): the device's changes held for a gap up
+     * to there are applied, in order, and those after follow as usual.
+     */
+    public void skipTo(DeviceId device, long seq) {
+        if (seq <= lastSeq(device)) {
+            return;
+        }
+        if (holding.contains(device)) {
+            for (HeldChangeRecord held : dsl.selectFrom(HELD_CHANGE).where(HELD_CHANGE.DEVICE_ID.eq(device.value())
+                    .and(HELD_CHANGE.DEVICE_SEQ.le(seq))).orderBy(HELD_CHANGE.DEVICE_SEQ).fetch()) {
+                held.delete();
+                apply(HeldChanges.read(held.getChangeJson()));
+            }
+        }
+        store.skipTo(device, seq);
+        lastSeq.put(device, seq);
+        releaseHeld(device);
+    }
+
+    /**
+     * Forgets a record that left this installation's scope: its row and everything known of it, but
+     * for this installation's own journal entries ({@code own}), kept and marked forgotten. Nothing
+     * travels: the record lives on where it is in scope.
+     */
+    public void forget(String entity, UUID id, DeviceId own) {
+        EntityTable<?> table = Entities.byName(entity)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown entity: " + entity));
+        dsl.deleteFrom(table.table()).where(table.id().eq(id)).execute();
+        store.forget(entity, id, own);
     }
 
     /**

@@ -72,7 +72,8 @@ final class VersionStore {
         }
         ChangeJournalRecord creation = dsl.selectFrom(CHANGE_JOURNAL)
                 .where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id))
-                        .and(CHANGE_JOURNAL.OPERATION.eq(Operation.CREATE.name())))
+                        .and(CHANGE_JOURNAL.OPERATION.eq(Operation.CREATE.name()))
+                        .and(CHANGE_JOURNAL.FORGOTTEN.isFalse()))
                 .orderBy(CHANGE_JOURNAL.SEQ).limit(1)
                 .fetchOne();
         if (creation != null) {
@@ -252,17 +253,72 @@ final class VersionStore {
         return last == null ? 0 : last;
     }
 
-    /** Records that this version is the last applied here from its device (its journal entry is written with it). */
+    /**
+     * Records that this version was applied here (its journal entry is written with it): the device's
+     * last sequence number only ever grows, as a change below it is one that came back into scope.
+     */
     private void advance(Version last) {
         UUID device = last.change().device().value();
         dsl.mergeInto(JOURNAL_DEVICE)
                 .using(DSL.selectOne())
                 .on(JOURNAL_DEVICE.DEVICE_ID.eq(device))
                 .whenMatchedThenUpdate()
-                .set(JOURNAL_DEVICE.LAST_SEQ, last.change().seq())
-                .set(JOURNAL_DEVICE.LAST_HLC, last.hlc().pack())
+                .set(JOURNAL_DEVICE.LAST_SEQ, DSL.greatest(JOURNAL_DEVICE.LAST_SEQ, DSL.val(last.change().seq())))
+                .set(JOURNAL_DEVICE.LAST_HLC, DSL.greatest(JOURNAL_DEVICE.LAST_HLC, DSL.val(last.hlc().pack())))
                 .whenNotMatchedThenInsert(JOURNAL_DEVICE.DEVICE_ID, JOURNAL_DEVICE.LAST_SEQ, JOURNAL_DEVICE.LAST_HLC)
                 .values(device, last.change().seq(), last.hlc().pack())
+                .execute();
+    }
+
+    /**
+     * Moves a device's last sequence number up to {@code seq}: the server says its changes up to there
+     * that concern this installation were all sent (the others are outside its scope).
+     */
+    void skipTo(DeviceId device, long seq) {
+        dsl.mergeInto(JOURNAL_DEVICE)
+                .using(DSL.selectOne())
+                .on(JOURNAL_DEVICE.DEVICE_ID.eq(device.value()))
+                .whenMatchedThenUpdate()
+                .set(JOURNAL_DEVICE.LAST_SEQ, DSL.greatest(JOURNAL_DEVICE.LAST_SEQ, DSL.val(seq)))
+                .whenNotMatchedThenInsert(JOURNAL_DEVICE.DEVICE_ID, JOURNAL_DEVICE.LAST_SEQ, JOURNAL_DEVICE.LAST_HLC)
+                .values(device.value(), seq, 0L)
+                .execute();
+    }
+
+    /**
+     * Whether a change is in the journal: empty if it is not, {@code true} if it is as a forgotten
+     * entry (this installation's own change of a record that left its scope).
+     */
+    Optional<Boolean> journaled(ChangeId change) {
+        return dsl.select(CHANGE_JOURNAL.FORGOTTEN).from(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.DEVICE_ID.eq(change.device().value()).and(CHANGE_JOURNAL.DEVICE_SEQ.eq(change.seq())))
+                .fetchOptional(CHANGE_JOURNAL.FORGOTTEN);
+    }
+
+    /** Removes a forgotten entry, which the change it was is about to replace. */
+    void dropForgotten(ChangeId change) {
+        dsl.deleteFrom(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.DEVICE_ID.eq(change.device().value()).and(CHANGE_JOURNAL.DEVICE_SEQ.eq(change.seq()))
+                        .and(CHANGE_JOURNAL.FORGOTTEN.isTrue()))
+                .execute();
+    }
+
+    /**
+     * Forgets a record that left this installation's scope (its row is the caller's): its versions,
+     * conflicts, replaced versions and held changes, the other devices' journal entries about it; this
+     * installation's own entries are marked forgotten, for they are its own sequence. No tombstone: the
+     * record may come back.
+     */
+    void forget(String entity, UUID id, DeviceId own) {
+        dsl.deleteFrom(RECORD_VERSION).where(RECORD_VERSION.ENTITY.eq(entity).and(RECORD_VERSION.ENTITY_ID.eq(id))).execute();
+        dsl.deleteFrom(CONFLICT_VALUE).where(CONFLICT_VALUE.ENTITY.eq(entity).and(CONFLICT_VALUE.ENTITY_ID.eq(id))).execute();
+        dsl.deleteFrom(REPLACED_VERSION).where(REPLACED_VERSION.ENTITY.eq(entity).and(REPLACED_VERSION.ENTITY_ID.eq(id))).execute();
+        dsl.deleteFrom(HELD_CHANGE).where(HELD_CHANGE.ENTITY.eq(entity).and(HELD_CHANGE.ENTITY_ID.eq(id))).execute();
+        dsl.deleteFrom(CHANGE_JOURNAL).where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id))
+                .and(CHANGE_JOURNAL.DEVICE_ID.ne(own.value()))).execute();
+        dsl.update(CHANGE_JOURNAL).set(CHANGE_JOURNAL.FORGOTTEN, true)
+                .where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id))
+                        .and(CHANGE_JOURNAL.DEVICE_ID.eq(own.value())))
                 .execute();
     }
 

@@ -105,6 +105,13 @@ public final class BundleImport {
                             "the file changed while it was being imported"));
                 }
                 if (header.kind() == BundleKind.PULL) {
+                    // What the server left out (outside this installation's scope), then what leaves it.
+                    header.horizon().forEach((device, seq) -> {
+                        if (!device.equals(db.deviceId())) {
+                            receiver.skipTo(device, seq);
+                        }
+                    });
+                    header.leaving().forEach(leaving -> receiver.forget(leaving.entity(), leaving.id(), db.deviceId()));
                     advance(receiver.localSettings(), header, db.deviceId());
                 }
                 return new ImportReport(header, counts.getOrDefault(Receipt.APPLIED, 0L),

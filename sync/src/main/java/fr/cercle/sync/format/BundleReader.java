@@ -169,9 +169,10 @@ public final class BundleReader {
         }
         try {
             long formatVersion = whole(json, "formatVersion", 0);
-            if (formatVersion != BundleHeader.FORMAT_VERSION) {
+            if (formatVersion < BundleHeader.FORMAT_VERSION || formatVersion > BundleHeader.LATEST_FORMAT_VERSION) {
                 throw new BundleException(BundleException.Problem.UNKNOWN_FORMAT_VERSION, 1, "format version "
-                        + formatVersion + " is not one this program reads (it reads version " + BundleHeader.FORMAT_VERSION + ")");
+                        + formatVersion + " is not one this program reads (it reads versions " + BundleHeader.FORMAT_VERSION
+                        + " to " + BundleHeader.LATEST_FORMAT_VERSION + ")");
             }
             long schemaVersion = whole(json, "schemaVersion", 1);
             if (schemaVersion > BundleHeader.SCHEMA_VERSION) {
@@ -223,6 +224,36 @@ public final class BundleReader {
                     acknowledged.put(acknowledgedDevice, whole(node, e.getKey(), "acknowledged." + e.getKey(), 0));
                 }
             }
+            Map<DeviceId, Long> horizon = new LinkedHashMap<>();
+            java.util.List<BundleHeader.Leaving> leaving = new java.util.ArrayList<>();
+            if (formatVersion >= 2 && optional(json, "horizon")) {
+                JsonNode node = object(json, "horizon");
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    DeviceId horizonDevice;
+                    try {
+                        horizonDevice = DeviceId.parse(e.getKey());
+                    } catch (IllegalArgumentException notAnId) {
+                        throw new IllegalArgumentException("horizon must name devices by id, not " + e.getKey(), notAnId);
+                    }
+                    horizon.put(horizonDevice, whole(node, e.getKey(), "horizon." + e.getKey(), 0));
+                }
+            }
+            if (formatVersion >= 2 && optional(json, "leaving")) {
+                JsonNode node = json.get("leaving");
+                if (!node.isArray() || node.size() > limits.maxChanges()) {
+                    throw new IllegalArgumentException("leaving must be an array of records");
+                }
+                for (JsonNode record : node) {
+                    if (!record.isObject()) {
+                        throw new IllegalArgumentException("leaving must be an array of records");
+                    }
+                    leaving.add(new BundleHeader.Leaving(text(record, "entity", "leaving[].entity"),
+                            id(record, "id", "leaving[].id")));
+                }
+            }
+            if (kind == BundleKind.PUSH && (!horizon.isEmpty() || !leaving.isEmpty())) {
+                throw new IllegalArgumentException("a push has no horizon nor records leaving");
+            }
             Instant createdAt;
             try {
                 createdAt = ChangeCodec.parseInstant(text(json, "createdAt"));
@@ -230,7 +261,7 @@ public final class BundleReader {
                 throw new IllegalArgumentException("createdAt must be an instant in UTC such as 2026-11-27T08:00:00.123Z", e);
             }
             return new BundleHeader((int) formatVersion, (int) schemaVersion, bundleId, device, organisation, kind,
-                    from, to, epoch, acknowledged, createdAt, changeCount, sha);
+                    from, to, epoch, acknowledged, createdAt, changeCount, sha, horizon, leaving);
         } catch (IllegalArgumentException e) {
             throw new BundleException(BundleException.Problem.MALFORMED, 1, "the header is not valid: " + e.getMessage(), e);
         }

@@ -30,7 +30,19 @@ public final class BundleWriter implements Closeable {
 
     /** What the header says beyond the count and the checksum. */
     public record Draft(DeviceId origin, String organisation, BundleKind kind, long rangeFrom, long rangeTo,
-                        UUID serverEpoch, Map<DeviceId, Long> acknowledged) {
+                        UUID serverEpoch, Map<DeviceId, Long> acknowledged, Map<DeviceId, Long> horizon,
+                        java.util.List<BundleHeader.Leaving> leaving) {
+
+        public Draft(DeviceId origin, String organisation, BundleKind kind, long rangeFrom, long rangeTo,
+                     UUID serverEpoch, Map<DeviceId, Long> acknowledged) {
+            this(origin, organisation, kind, rangeFrom, rangeTo, serverEpoch, acknowledged, Map.of(), java.util.List.of());
+        }
+
+        /** Version 2 only when the bundle carries what version 1 cannot say. */
+        int formatVersion() {
+            return (horizon == null || horizon.isEmpty()) && (leaving == null || leaving.isEmpty())
+                    ? BundleHeader.FORMAT_VERSION : BundleHeader.LATEST_FORMAT_VERSION;
+        }
     }
 
     private final Path spool;
@@ -110,10 +122,10 @@ public final class BundleWriter implements Closeable {
             generator.close();
         }
         out.close();
-        BundleHeader header = new BundleHeader(BundleHeader.FORMAT_VERSION, BundleHeader.SCHEMA_VERSION,
+        BundleHeader header = new BundleHeader(draft.formatVersion(), BundleHeader.SCHEMA_VERSION,
                 UUID.randomUUID(), draft.origin(), draft.organisation(), draft.kind(), draft.rangeFrom(),
                 draft.rangeTo(), draft.serverEpoch(), draft.acknowledged(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), count,
-                HexFormat.of().formatHex(digest.digest()));
+                HexFormat.of().formatHex(digest.digest()), draft.horizon(), draft.leaving());
         OutputStream sink = gzip ? new GZIPOutputStream(target, 1 << 16) : target;
         sink.write(headerJson(header).toString().getBytes(StandardCharsets.UTF_8));
         sink.write('\n');
@@ -144,6 +156,14 @@ public final class BundleWriter implements Closeable {
         if (!header.acknowledged().isEmpty()) {
             ObjectNode acknowledged = json.putObject("acknowledged");
             header.acknowledged().forEach((device, seq) -> acknowledged.put(device.toString(), seq));
+        }
+        if (!header.horizon().isEmpty()) {
+            ObjectNode horizon = json.putObject("horizon");
+            header.horizon().forEach((device, seq) -> horizon.put(device.toString(), seq));
+        }
+        if (!header.leaving().isEmpty()) {
+            var leaving = json.putArray("leaving");
+            header.leaving().forEach(l -> leaving.addObject().put("entity", l.entity()).put("id", l.id().toString()));
         }
         json.put("createdAt", ChangeCodec.INSTANT.format(header.createdAt()));
         json.put("changeCount", header.changeCount());

@@ -74,7 +74,7 @@ public final class ServerGateway {
         Path plain = Files.createTempFile("cercle-opened-", ".bundle");
         try {
             SealedBundle.open(sealed, envelope, enrolled.keys(), registry.keys(), plain);
-            return store.push(plain, device, envelope.id());
+            return store.push(plain, device, envelope.id(), enrolled.organisation());
         } finally {
             Files.deleteIfExists(plain);
         }
@@ -90,7 +90,7 @@ public final class ServerGateway {
         try {
             BundleHeader header;
             try (OutputStream plainOut = Files.newOutputStream(plain)) {
-                header = store.pull(device, afterCursor, limit, plainOut, true);
+                header = store.pull(device, afterCursor, limit, plainOut, true, enrolled.organisation());
             }
             SealedBundle.seal(plain, out, registry.party(), registry.keys(), Party.device(device), enrolled.keys(), clock);
             return header;

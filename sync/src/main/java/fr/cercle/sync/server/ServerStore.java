@@ -10,6 +10,7 @@ import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.format.BundleReader;
 import fr.cercle.sync.format.BundleWriter;
 import fr.cercle.sync.format.ChangeCodec;
+import fr.cercle.sync.server.jooq.tables.records.ScopeMoveRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
@@ -37,6 +38,7 @@ import static fr.cercle.sync.server.jooq.Tables.CHANGE_LOG;
 import static fr.cercle.sync.server.jooq.Tables.DEVICE_PROGRESS;
 import static fr.cercle.sync.server.jooq.Tables.HELD_CHANGE;
 import static fr.cercle.sync.server.jooq.Tables.RECEIVED_BUNDLE;
+import static fr.cercle.sync.server.jooq.Tables.SCOPE_MOVE;
 import static fr.cercle.sync.server.jooq.Tables.SERVER_COUNTER;
 import static fr.cercle.sync.server.jooq.Tables.SERVER_INFO;
 
@@ -113,6 +115,16 @@ public final class ServerStore {
      * id is recorded in the same transaction, and a bundle whose id was recorded before is refused.
      */
     public PushResult push(Path bundle, DeviceId sender, UUID sealedId) throws BundleException, IOException {
+        return push(bundle, sender, sealedId, null);
+    }
+
+    /**
+     * As {@link #push(Path, DeviceId, UUID)}, from a device of {@code organisation}: each change is put
+     * in the scope it belongs to (Scopes), so that pulls by organisation send it where it belongs.
+     * Without an organisation, changes are shared by all.
+     */
+    public PushResult push(Path bundle, DeviceId sender, UUID sealedId, String organisation)
+            throws BundleException, IOException {
         BundleHeader checked;
         try (InputStream in = Files.newInputStream(bundle)) {
             checked = BundleReader.verify(in, limits);
@@ -141,7 +153,7 @@ public final class ServerStore {
                     throw new BundleException(BundleException.Problem.REPLAYED, 0,
                             "this bundle (" + sealedId + ") was already received once");
                 }
-                Appender appender = new Appender(tx, last, OffsetDateTime.now(clock));
+                Appender appender = new Appender(tx, last, OffsetDateTime.now(clock), new Scopes(tx, organisation));
                 try (InputStream in = Files.newInputStream(bundle)) {
                     BundleReader.read(in, limits, (change, json, line) -> {
                         if (!change.change().device().equals(origin)) {
@@ -174,6 +186,22 @@ public final class ServerStore {
      */
     public BundleHeader pull(DeviceId device, long afterCursor, int limit, OutputStream out, boolean gzip)
             throws IOException {
+        return pull(device, afterCursor, limit, out, gzip, null);
+    }
+
+    /**
+     * As {@link #pull(DeviceId, long, int, OutputStream, boolean)}, for a device of
+     * {@code organisation} (null: every change): only the changes within the organisation's scope
+     * (docs/exchange-format.md, section 13). A record entering the scope comes with its whole history,
+     * its own device's changes included; a record leaving it ends the page and is named in the
+     * header's {@code leaving}; the header's {@code horizon} tells how far each device's changes were
+     * looked at, those left out included.
+     */
+    public BundleHeader pull(DeviceId device, long afterCursor, int limit, OutputStream out, boolean gzip,
+                             String organisation) throws IOException {
+        if (organisation != null) {
+            return pullScoped(device, afterCursor, limit, out, gzip, organisation);
+        }
         try (BundleWriter writer = new BundleWriter()) {
             long to = afterCursor;
             int rows = 0;
@@ -197,6 +225,84 @@ public final class ServerStore {
         }
     }
 
+    private BundleHeader pullScoped(DeviceId device, long afterCursor, int limit, OutputStream out, boolean gzip,
+                                    String organisation) throws IOException {
+        // Read first: every row up to this cursor is committed (the counter is written in the same
+        // transaction as the rows, under its lock).
+        long top = dsl.select(SERVER_COUNTER.LAST_SEQ).from(SERVER_COUNTER).where(SERVER_COUNTER.ID.eq(1))
+                .fetchSingle(SERVER_COUNTER.LAST_SEQ);
+        java.util.ArrayDeque<ScopeMoveRecord> moves = new java.util.ArrayDeque<>(dsl.selectFrom(SCOPE_MOVE)
+                .where(SCOPE_MOVE.SERVER_SEQ.gt(afterCursor).and(SCOPE_MOVE.SERVER_SEQ.le(top))
+                        .and(SCOPE_MOVE.FROM_ORG.eq(organisation).or(SCOPE_MOVE.TO_ORG.eq(organisation))))
+                .orderBy(SCOPE_MOVE.SERVER_SEQ)
+                .fetch());
+        try (BundleWriter writer = new BundleWriter()) {
+            long to = afterCursor;
+            int rows = 0;
+            Leave leave = null;
+            try (var cursor = dsl.select(CHANGE_LOG.SERVER_SEQ, CHANGE_LOG.DEVICE_ID, CHANGE_LOG.CHANGE_JSON)
+                    .from(CHANGE_LOG)
+                    .where(CHANGE_LOG.SERVER_SEQ.gt(afterCursor).and(CHANGE_LOG.SERVER_SEQ.le(top))
+                            .and(CHANGE_LOG.ORGANISATION.isNull().or(CHANGE_LOG.ORGANISATION.eq(organisation))))
+                    .orderBy(CHANGE_LOG.SERVER_SEQ)
+                    .limit(limit)
+                    .fetchSize(1_000)
+                    .fetchLazy()) {
+                for (Record3<Long, UUID, String> row : cursor) {
+                    leave = moves(moves, row.value1(), organisation, writer);
+                    if (leave != null) {
+                        to = leave.seq();
+                        break;
+                    }
+                    to = row.value1();
+                    rows++;
+                    if (!device.value().equals(row.value2())) {
+                        writer.add(row.value3());
+                    }
+                }
+            }
+            if (leave == null && rows < limit) {
+                // Every row up to the top was looked at: the moves left after the last one come too.
+                leave = moves(moves, Long.MAX_VALUE, organisation, writer);
+                to = leave != null ? leave.seq() : top;
+            }
+            Map<DeviceId, Long> horizon = new java.util.LinkedHashMap<>();
+            for (var row : dsl.select(CHANGE_LOG.DEVICE_ID, org.jooq.impl.DSL.max(CHANGE_LOG.DEVICE_SEQ)).from(CHANGE_LOG)
+                    .where(CHANGE_LOG.SERVER_SEQ.gt(afterCursor).and(CHANGE_LOG.SERVER_SEQ.le(to))
+                            .and(CHANGE_LOG.DEVICE_ID.ne(device.value())))
+                    .groupBy(CHANGE_LOG.DEVICE_ID).fetch()) {
+                horizon.put(new DeviceId(row.value1()), row.value2());
+            }
+            Map<DeviceId, Long> acknowledged = Map.of(device, progress(dsl, device));
+            return writer.finish(new BundleWriter.Draft(null, name, BundleKind.PULL, afterCursor, to, epoch(), acknowledged,
+                    horizon, leave == null ? List.of() : List.of(leave.record())), clock, out, gzip);
+        }
+    }
+
+    /** A record leaving the organisation's scope, at a cursor. */
+    private record Leave(long seq, BundleHeader.Leaving record) {
+    }
+
+    /**
+     * Takes the moves before cursor {@code before}: a record entering the organisation's scope is
+     * written with its whole history; the first one leaving it is returned (the page ends there).
+     */
+    private Leave moves(java.util.ArrayDeque<ScopeMoveRecord> moves, long before, String organisation, BundleWriter writer) {
+        while (!moves.isEmpty() && moves.peekFirst().getServerSeq() < before) {
+            ScopeMoveRecord move = moves.pollFirst();
+            if (!move.getToOrg().equals(organisation)) {
+                return new Leave(move.getServerSeq(), new BundleHeader.Leaving(move.getEntity(), move.getEntityId()));
+            }
+            for (String json : dsl.select(CHANGE_LOG.CHANGE_JSON).from(CHANGE_LOG)
+                    .where(CHANGE_LOG.SCOPE_ID.eq(move.getEntityId()).and(CHANGE_LOG.SERVER_SEQ.lt(move.getServerSeq())))
+                    .orderBy(CHANGE_LOG.SERVER_SEQ)
+                    .fetch(CHANGE_LOG.CHANGE_JSON)) {
+                writer.add(json);
+            }
+        }
+        return null;
+    }
+
     /** Whether a sealed bundle with this id was received before. */
     public boolean received(UUID sealedId) {
         return dsl.fetchExists(RECEIVED_BUNDLE, RECEIVED_BUNDLE.BUNDLE_ID.eq(sealedId));
@@ -214,18 +320,20 @@ public final class ServerStore {
 
         private final DSLContext tx;
         private final OffsetDateTime now;
+        private final Scopes scopes;
         private final Map<DeviceId, Long> progress = new HashMap<>();
         private final List<Pending> pending = new ArrayList<>();
         private long last;
 
-        /** A change given its cursor, not yet written. */
-        private record Pending(long seq, IncomingChange change, String json) {
+        /** A change given its cursor and scope, not yet written. */
+        private record Pending(long seq, IncomingChange change, String json, Scopes.Scope scope) {
         }
 
-        Appender(DSLContext tx, long last, OffsetDateTime now) {
+        Appender(DSLContext tx, long last, OffsetDateTime now, Scopes scopes) {
             this.tx = tx;
             this.last = last;
             this.now = now;
+            this.scopes = scopes;
         }
 
         /** 0 appended, 1 duplicate, 2 held. */
@@ -272,20 +380,23 @@ public final class ServerStore {
          * finds which of their records are erased and one batched insert.
          */
         private void append(IncomingChange change, String json) {
+            long seq = ++last;
+            Scopes.Scope scope = scopes.of(change, () -> ++last);
             if (change.operation() != Operation.DELETE) {
-                pending.add(new Pending(++last, change, json));
+                pending.add(new Pending(seq, change, json, scope));
                 if (pending.size() >= BATCH) {
                     flush();
                 }
                 return;
             }
             flush();
-            insert(++last, change, json);
+            insert(seq, change, json, scope);
             eraseEarlier(change.entityId());
         }
 
         /** Writes the waiting changes, each of an erased record as the deletion it now is. */
         private void flush() {
+            scopes.flush();
             if (pending.isEmpty()) {
                 return;
             }
@@ -296,8 +407,9 @@ public final class ServerStore {
                     .fetch(CHANGE_LOG.ENTITY_ID));
             BatchBindStep batch = tx.batch(tx.insertInto(CHANGE_LOG, CHANGE_LOG.SERVER_SEQ, CHANGE_LOG.DEVICE_ID,
                             CHANGE_LOG.DEVICE_SEQ, CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID, CHANGE_LOG.OPERATION,
-                            CHANGE_LOG.HLC, CHANGE_LOG.AUTHOR_ID, CHANGE_LOG.CHANGE_JSON, CHANGE_LOG.RECEIVED_AT)
-                    .values((Long) null, null, null, null, null, null, null, null, null, null));
+                            CHANGE_LOG.HLC, CHANGE_LOG.AUTHOR_ID, CHANGE_LOG.CHANGE_JSON, CHANGE_LOG.RECEIVED_AT,
+                            CHANGE_LOG.ORGANISATION, CHANGE_LOG.SCOPE_ID)
+                    .values((Long) null, null, null, null, null, null, null, null, null, null, null, null));
             for (Pending p : pending) {
                 IncomingChange change = p.change();
                 String json = p.json();
@@ -307,7 +419,7 @@ public final class ServerStore {
                 }
                 batch.bind(p.seq(), change.change().device().value(), change.change().seq(), change.entity(),
                         change.entityId(), change.operation().name(), change.hlc().pack(), change.author().value(),
-                        json, now);
+                        json, now, p.scope().organisation(), p.scope().scopeId());
             }
             batch.execute();
             pending.clear();
@@ -331,7 +443,7 @@ public final class ServerStore {
             }
         }
 
-        private void insert(long seq, IncomingChange change, String json) {
+        private void insert(long seq, IncomingChange change, String json, Scopes.Scope scope) {
             tx.insertInto(CHANGE_LOG)
                     .set(CHANGE_LOG.SERVER_SEQ, seq)
                     .set(CHANGE_LOG.DEVICE_ID, change.change().device().value())
@@ -343,6 +455,8 @@ public final class ServerStore {
                     .set(CHANGE_LOG.AUTHOR_ID, change.author().value())
                     .set(CHANGE_LOG.CHANGE_JSON, json)
                     .set(CHANGE_LOG.RECEIVED_AT, now)
+                    .set(CHANGE_LOG.ORGANISATION, scope.organisation())
+                    .set(CHANGE_LOG.SCOPE_ID, scope.scopeId())
                     .execute();
         }
 

@@ -133,7 +133,7 @@ class BundleFormatTest {
     @Test
     void anUnknownFormatVersionOrANewerSchemaIsRefused() throws Exception {
         String text = new String(export(false), StandardCharsets.UTF_8);
-        assertRefused(text.replaceFirst("\"formatVersion\":1", "\"formatVersion\":2").getBytes(StandardCharsets.UTF_8),
+        assertRefused(text.replaceFirst("\"formatVersion\":1", "\"formatVersion\":3").getBytes(StandardCharsets.UTF_8),
                 BundleException.Problem.UNKNOWN_FORMAT_VERSION);
         assertRefused(text.replaceFirst("\"schemaVersion\":2", "\"schemaVersion\":7").getBytes(StandardCharsets.UTF_8),
                 BundleException.Problem.NEWER_SCHEMA);

@@ -92,9 +92,32 @@ class BundleHeaderTest {
     }
 
     @Test
+    void versionTwoAddsTheHorizonAndTheRecordsLeavingToAPull() throws Exception {
+        String device = "8b1d4e6f-3f6c-4d85-9e20-7a5b8c1d2a9e";
+        String record = "6528268f-28f3-4e30-a1eb-e61e92639aa4";
+        BundleHeader header = read(with(pull(), json -> {
+            json.put("formatVersion", 2);
+            json.putObject("horizon").put(device, 12);
+            json.putArray("leaving").addObject().put("entity", "beneficiary").put("id", record);
+        }));
+        assertThat(header.horizon()).containsEntry(fr.cercle.model.installation.DeviceId.parse(device), 12L);
+        assertThat(header.leaving()).containsExactly(new BundleHeader.Leaving("beneficiary", UUID.fromString(record)));
+        assertThat(read(with(pull(), json -> json.putObject("horizon").put(device, 12))).horizon())
+                .as("a version 1 reader's view: unknown members ignored").isEmpty();
+        assertMalformed(with(push(), json -> {
+            json.put("formatVersion", 2);
+            json.putObject("horizon").put(device, 12);
+        }), "a push has no horizon nor records leaving");
+        assertMalformed(with(pull(), json -> {
+            json.put("formatVersion", 2);
+            json.putArray("leaving").addObject().put("entity", "beneficiary");
+        }), "leaving[].id is missing");
+    }
+
+    @Test
     void anotherVersionIsToldAsSuchBeforeAnythingElse() {
         assertThatThrownBy(() -> read(with(push(), json -> {
-            json.put("formatVersion", 2);
+            json.put("formatVersion", BundleHeader.LATEST_FORMAT_VERSION + 1);
             json.remove("bundleId");
         }))).satisfies(e -> assertThat(((BundleException) e).problem()).isEqualTo(BundleException.Problem.UNKNOWN_FORMAT_VERSION));
         assertThatThrownBy(() -> read(with(push(), json -> json.put("schemaVersion", BundleHeader.SCHEMA_VERSION + 1))))

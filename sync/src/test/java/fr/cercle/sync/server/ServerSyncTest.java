@@ -166,9 +166,10 @@ class ServerSyncTest {
         TestServer server = keep(TestServer.start(db));
         CercleDatabase village = installation("village", TestData.CLOCK);
         CercleDatabase ccas = installation("ccas", TestData.CLOCK);
-        // Enrolled once, on a day the village's computer was brought where there is a network.
-        Enrolment villageEnrolment = server.enrol(village, "Mairie de Vareilles");
-        Enrolment ccasEnrolment = server.enrol(ccas, "CCAS de Guéret");
+        // Enrolled once, on a day the village's computer was brought where there is a network; both
+        // serve the same organisation, so each gets the other's files.
+        Enrolment villageEnrolment = server.enrol(village, "CIAS du Pays Sostranien");
+        Enrolment ccasEnrolment = server.enrol(ccas, "CIAS du Pays Sostranien");
         Beneficiary jeanne = Installations.seed(village, claire);
 
         Path usbKey = Files.createDirectories(dir.resolve("usb"));

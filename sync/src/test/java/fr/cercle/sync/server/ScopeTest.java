@@ -1,0 +1,193 @@
+package fr.cercle.sync.server;
+
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.common.Domain;
+import fr.cercle.model.helper.Helper;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.TestData;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.staff.StaffRepository;
+import fr.cercle.sync.Installations;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static fr.cercle.persistence.jooq.Tables.AUDIT_EVENT;
+import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
+import static fr.cercle.persistence.jooq.Tables.HELD_CHANGE;
+import static fr.cercle.persistence.jooq.Tables.RECORD_VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server sends an installation only the records within its organisation's scope, and a record
+ * that leaves the scope (its file handed to a referent of another organisation) is removed from the
+ * installations of the organisation it leaves, and arrives whole at those of the one it enters: the
+ * role matrix against the server, by organisation and kind of record.
+ */
+class ScopeTest {
+
+    static final String TOWN_HALL = "Mairie de Vareilles";
+    static final String CCAS = "CCAS de Guéret";
+
+    @TempDir
+    Path dir;
+    final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    <T extends AutoCloseable> T keep(T closeable) {
+        open.add(closeable);
+        return closeable;
+    }
+
+    CercleDatabase installation(String name) {
+        return keep(Installations.open(dir.resolve(name), TestData.CLOCK));
+    }
+
+    static StaffMember staff(CercleDatabase db, String first, String structure) {
+        StaffMember member = new StaffMember(StaffId.newId(), first, "Durand", structure, Set.of(Domain.ELDERLY), true);
+        new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(member, member.id());
+        return member;
+    }
+
+    static BeneficiaryRepository files(CercleDatabase db) {
+        return Installations.beneficiaries(db);
+    }
+
+    static HelperRepository helpers(CercleDatabase db) {
+        return new HelperRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
+    }
+
+    static void syncAll(CercleDatabase... installations) throws Exception {
+        for (int round = 0; round < 2; round++) {
+            for (CercleDatabase db : installations) {
+                TestServer.sync(db);
+            }
+        }
+    }
+
+    @Test
+    void eachOrganisationGetsItsOwnRecordsAndAFileHandedOverMovesWholeAndComesBack() throws Exception {
+        TestServer server = keep(TestServer.start(keep(ServerDatabase.h2(dir.resolve("server")))));
+        CercleDatabase village = installation("village");
+        CercleDatabase ccas = installation("ccas");
+        CercleDatabase ccasDesk = installation("ccas-desk");
+        server.enrol(village, TOWN_HALL);
+        server.enrol(ccas, CCAS);
+        server.enrol(ccasDesk, CCAS);
+
+        StaffMember paul = staff(village, "Paul", TOWN_HALL);
+        StaffMember claire = staff(ccas, "Claire", CCAS);
+        Beneficiary lucie = TestData.beneficiary(paul.id()).firstName("Lucie").build();
+        files(village).save(lucie, paul.id());
+        Beneficiary jeanne = TestData.beneficiary(claire.id()).firstName("Jeanne").build();
+        files(ccas).save(jeanne, claire.id());
+        Helper karim = TestData.helper().build();
+        helpers(village).save(karim, paul.id());
+        Viewer asPaul = new Viewer("paul", Optional.of(paul.id()), Set.of(Role.COORDINATOR), paul.domains());
+        new BeneficiaryRepository(village.dsl(), village.writer(), village.clock(), asPaul).open(lucie.id());
+        syncAll(village, ccas, ccasDesk);
+
+        // Staff members are shared; files, helpers and the audit trail stay in their organisation.
+        for (CercleDatabase db : List.of(village, ccas, ccasDesk)) {
+            assertThat(new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).all())
+                    .extracting(StaffMember::firstName).contains("Paul", "Claire");
+        }
+        assertThat(files(village).find(lucie.id())).contains(lucie);
+        assertThat(files(village).find(jeanne.id())).isEmpty();
+        assertThat(helpers(village).find(karim.id())).isPresent();
+        for (CercleDatabase db : List.of(ccas, ccasDesk)) {
+            assertThat(files(db).find(jeanne.id())).contains(jeanne);
+            assertThat(files(db).find(lucie.id())).isEmpty();
+            assertThat(helpers(db).find(karim.id())).isEmpty();
+            assertThat(db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.SUBJECT_ID.eq(lucie.id().value()))).isZero();
+            assertThat(db.dsl().fetchCount(CHANGE_JOURNAL, CHANGE_JOURNAL.ENTITY_ID.eq(lucie.id().value()))).isZero();
+        }
+
+        // Lucie moves to Guéret: her file goes to Claire, of the CCAS.
+        Beneficiary edited = lucie.toBuilder().situation("Déménage chez sa fille à Guéret.").build();
+        files(village).save(edited, paul.id());
+        Beneficiary handedOver = edited.toBuilder().referent(claire.id()).build();
+        files(village).save(handedOver, paul.id());
+        syncAll(village, ccas, ccasDesk);
+
+        assertThat(files(village).find(lucie.id())).as("gone from the town hall").isEmpty();
+        assertThat(village.dsl().fetchCount(RECORD_VERSION, RECORD_VERSION.ENTITY_ID.eq(lucie.id().value()))).isZero();
+        assertThat(village.dsl().fetchCount(CHANGE_JOURNAL, CHANGE_JOURNAL.ENTITY_ID.eq(lucie.id().value())
+                .and(CHANGE_JOURNAL.FORGOTTEN.isFalse()))).as("only its own changes stay, forgotten").isZero();
+        for (CercleDatabase db : List.of(ccas, ccasDesk)) {
+            assertThat(files(db).find(lucie.id())).as("whole at the CCAS").contains(handedOver);
+            assertThat(db.dsl().fetchCount(AUDIT_EVENT, AUDIT_EVENT.SUBJECT_ID.eq(lucie.id().value())))
+                    .as("with who opened her file").isEqualTo(1);
+        }
+
+        // Edited at the CCAS: the town hall does not see it.
+        Beneficiary atTheCcas = handedOver.toBuilder().situation("Suivie par le CCAS depuis son déménagement.").build();
+        files(ccas).save(atTheCcas, claire.id());
+        syncAll(village, ccas, ccasDesk);
+        assertThat(files(village).find(lucie.id())).isEmpty();
+        assertThat(files(ccasDesk).find(lucie.id())).contains(atTheCcas);
+
+        // She comes back to Vareilles: the town hall gets her file back, with what was written meanwhile.
+        Beneficiary back = atTheCcas.toBuilder().referent(paul.id()).build();
+        files(ccas).save(back, claire.id());
+        syncAll(village, ccas, ccasDesk);
+        assertThat(files(village).find(lucie.id())).contains(back);
+        assertThat(files(ccas).find(lucie.id())).isEmpty();
+        assertThat(files(ccasDesk).find(lucie.id())).isEmpty();
+
+        // The town hall edits her again, and nothing of its own earlier changes was lost on the way.
+        Beneficiary again = back.toBuilder().situation("De retour à Vareilles.").build();
+        files(village).save(again, paul.id());
+        syncAll(village, ccas, ccasDesk);
+        assertThat(files(village).find(lucie.id())).contains(again);
+        for (CercleDatabase db : List.of(village, ccas, ccasDesk)) {
+            assertThat(db.dsl().fetchCount(HELD_CHANGE)).as("nothing waits for a gap").isZero();
+        }
+        assertThat(files(ccas).find(jeanne.id())).contains(jeanne);
+    }
+
+    @Test
+    void aNewInstallationOfAnOrganisationGetsTheFilesThatCameToIt() throws Exception {
+        TestServer server = keep(TestServer.start(keep(ServerDatabase.h2(dir.resolve("server")))));
+        CercleDatabase village = installation("village");
+        CercleDatabase ccas = installation("ccas");
+        server.enrol(village, TOWN_HALL);
+        server.enrol(ccas, CCAS);
+        StaffMember paul = staff(village, "Paul", TOWN_HALL);
+        StaffMember claire = staff(ccas, "Claire", CCAS);
+        Beneficiary lucie = TestData.beneficiary(paul.id()).firstName("Lucie").build();
+        files(village).save(lucie, paul.id());
+        syncAll(village, ccas);
+        Beneficiary handedOver = lucie.toBuilder().referent(claire.id()).build();
+        files(village).save(handedOver, paul.id());
+        syncAll(village, ccas);
+
+        CercleDatabase later = installation("ccas-later");
+        server.enrol(later, CCAS);
+        TestServer.sync(later);
+        CercleDatabase laterAtTheTownHall = installation("village-later");
+        server.enrol(laterAtTheTownHall, TOWN_HALL);
+        TestServer.sync(laterAtTheTownHall);
+
+        assertThat(files(later).find(lucie.id())).contains(handedOver);
+        assertThat(files(laterAtTheTownHall).find(lucie.id())).isEmpty();
+        assertThat(files(laterAtTheTownHall).find(lucie.id())).isEmpty();
+    }
+}
