@@ -167,6 +167,29 @@ class ExchangeFormatSpecTest {
             List<JsonNode> pulled = lines(pull.toByteArray());
             assertThat(pulled).hasSize(1 + 6);
             assertValid("pulled from the server", pulled);
+
+            // A pull by organisation, with a record leaving: format version 2 (section 13).
+            Path reassigned = dir.resolve("reassigned.cercle");
+            StaffMember paul = new StaffMember(fr.cercle.model.staff.StaffId.newId(), "Paul", "Durand", "Mairie",
+                    Set.of(fr.cercle.model.common.Domain.ELDERLY), true);
+            new fr.cercle.persistence.staff.StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(paul, claire.id());
+            Installations.beneficiaries(db).save(jeanne.withStatus(BeneficiaryStatus.PAUSED).toBuilder()
+                    .referent(paul.id()).build(), claire.id());
+            ServerDatabase scopedDb = ServerBackends.open(ServerBackends.newDatabase(ServerBackends.Backend.H2, dir.resolve("scoped")));
+            try (scopedDb) {
+                ServerStore scoped = new ServerStore(scopedDb, BundleLimits.DEFAULT, Clock.systemUTC(), "Serveur");
+                try (OutputStream out = Files.newOutputStream(reassigned)) {
+                    new BundleExport(db, "Mairie").ownChanges(0, out, false);
+                }
+                // Jeanne's first referent, Claire, is the CCAS's; Paul, made by another device, the town hall's.
+                scopedDb.dsl().execute("INSERT INTO staff_scope VALUES ('" + paul.id().value() + "', 'Mairie')");
+                scoped.push(reassigned, db.deviceId(), null, "CCAS");
+                ByteArrayOutputStream forTheCcas = new ByteArrayOutputStream();
+                var header = scoped.pull(DeviceId.newId(), 0, 1_000, forTheCcas, false, "CCAS");
+                assertThat(header.formatVersion()).isEqualTo(2);
+                assertThat(header.leaving()).extracting(BundleHeader.Leaving::id).containsExactly(jeanne.id().value());
+                assertValid("pulled by organisation", lines(forTheCcas.toByteArray()));
+            }
         }
     }
 
