@@ -77,6 +77,12 @@ public final class BundleImport {
         }
         try {
             ImportReport report = db.writer().receive(receiver -> {
+                if (checked.kind() == BundleKind.PULL && checked.formatVersion() >= 2) {
+                    ImportReport already = inOrder(receiver.localSettings(), checked);
+                    if (already != null) {
+                        return already;
+                    }
+                }
                 if (sealedId != null && !receiver.firstReceipt(sealedId, sender)) {
                     throw new Rethrown(new BundleException(BundleException.Problem.REPLAYED, 0,
                             "this bundle (" + sealedId + ") was already imported once"));
@@ -149,6 +155,26 @@ public final class BundleImport {
             }
             throw new BundleException(BundleException.Problem.INVALID_CHANGE, line, e.getMessage(), e);
         }
+    }
+
+    /**
+     * A pull by organisation is taken only in order, as it may make records leave or come back: one
+     * that ends at or before the cursor was taken already (nothing to do: the report says so), and one
+     * that starts after it is refused, an earlier one is missing. Null when it follows the cursor.
+     */
+    private static ImportReport inOrder(LocalSettings settings, BundleHeader header) {
+        SyncState state = SyncState.read(settings);
+        boolean sameServer = header.serverEpoch() != null && header.serverEpoch().equals(state.serverEpoch());
+        long cursor = sameServer ? state.pullCursor() : 0;
+        if (sameServer && header.rangeTo() <= cursor) {
+            return new ImportReport(header, 0, header.changeCount(), 0, 0, Set.of());
+        }
+        if (header.rangeFrom() > cursor) {
+            throw new Rethrown(new BundleException(BundleException.Problem.OUT_OF_ORDER, 0, "this bundle from the server "
+                    + "starts at " + header.rangeFrom() + " and this installation has received up to " + cursor
+                    + ": the one before it is missing (sync, or import the earlier file first)"));
+        }
+        return null;
     }
 
     /**

@@ -35,7 +35,12 @@ public final class BundleException extends Exception {
         /** Sealed by a device its administrator has withdrawn. */
         REVOKED,
         /** A sealed bundle already received once. */
-        REPLAYED
+        REPLAYED,
+        /**
+         * A pull by organisation (format version 2) that does not follow the last one taken: an earlier
+         * one is missing. Taken out of order, a record that left the scope could come back.
+         */
+        OUT_OF_ORDER
     }
 
     private final Problem problem;
