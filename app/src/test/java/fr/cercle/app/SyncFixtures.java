@@ -46,8 +46,11 @@ public final class SyncFixtures {
 
     /** The organisation the client's installation (the CCAS) is enrolled for. */
     public static final String CCAS = "CCAS de La Souterraine";
-    /** The organisation the town hall is enrolled for. */
-    public static final String TOWN_HALL = "Mairie de Vareilles";
+    /**
+     * The organisation the town hall is enrolled for: the CCAS's, whose files it shares (the server
+     * sends an installation only its organisation's files).
+     */
+    public static final String TOWN_HALL = CCAS;
 
     private SyncFixtures() {
     }
@@ -136,7 +139,7 @@ public final class SyncFixtures {
         db.writer().run(paul.id(), tx -> {
             new StaffRepository(db.dsl(), db.writer(), TestData.ALL_ACCESS).save(tx, paul);
             new InstallationRepository(db.dsl(), db.deviceId())
-                    .save(tx, new Structure(TOWN_HALL, StructureKind.TOWN_HALL, TestData.LA_SOUTERRAINE));
+                    .save(tx, new Structure("Mairie de Vareilles", StructureKind.TOWN_HALL, TestData.LA_SOUTERRAINE));
         });
         return db;
     }

@@ -341,6 +341,7 @@ public final class SyncViewModel {
             case UNKNOWN_SENDER -> i18n.get("sync.import.problem.unknownSender");
             case REVOKED -> i18n.get("sync.import.problem.revoked");
             case REPLAYED -> i18n.get("sync.import.problem.replayed");
+            case OUT_OF_ORDER -> i18n.get("sync.import.problem.outOfOrder");
         };
         String where = result.line() > 0 ? " " + i18n.format("sync.import.problem.line", result.line()) : "";
         return why + where + " " + i18n.get("sync.import.nothingChanged");

@@ -4,6 +4,11 @@ import fr.cercle.app.SyncFixtures;
 import fr.cercle.app.TestApp;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.task.TaskRunner;
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.common.Domain;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.staff.StaffMember;
+import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
 import fr.cercle.sync.client.Enrolment;
 import fr.cercle.sync.client.SyncSettings;
@@ -16,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,6 +152,31 @@ class SyncServiceTest {
                 sync.refresh();
                 sync.syncNow();
                 assertThat(sync.lastOutcomeProperty().get().problem()).isEqualTo(SyncProblem.UNREACHABLE);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheFilesOfThisComputersOrganisationReachIt() throws Exception {
+        try (SyncFixtures.Central server = SyncFixtures.server(dir.resolve("server"));
+             TestApp app = TestApp.installed(dir.resolve("ccas"), TaskRunner.direct(), Language.FRENCH)) {
+            server.enrol(app);
+            StaffMember paul = SyncFixtures.paul();
+            StaffMember marc = new StaffMember(StaffId.newId(), "Marc", "Petit", "Mairie de Bénévent", Set.of(Domain.ELDERLY), true);
+            try (CercleDatabase townHall = SyncFixtures.townHall(dir.resolve("vareilles"), TestData.CLOCK, paul, server);
+                 CercleDatabase elsewhere = SyncFixtures.townHall(dir.resolve("benevent"), TestData.CLOCK, marc)) {
+                server.enrol(elsewhere, "Mairie de Bénévent");
+                Beneficiary lucie = SyncFixtures.lucie(townHall, paul);
+                Beneficiary louis = TestData.beneficiary(marc.id()).firstName("Louis").build();
+                SyncFixtures.beneficiaries(elsewhere).save(louis, marc.id());
+                SyncFixtures.sync(townHall);
+                SyncFixtures.sync(elsewhere);
+
+                app.context().sync().syncNow();
+
+                assertThat(app.context().sync().lastOutcomeProperty().get().succeeded()).isTrue();
+                assertThat(SyncFixtures.beneficiaries(app.db()).find(lucie.id())).as("the CCAS's town hall").contains(lucie);
+                assertThat(SyncFixtures.beneficiaries(app.db()).find(louis.id())).as("another organisation").isEmpty();
             }
         }
     }
