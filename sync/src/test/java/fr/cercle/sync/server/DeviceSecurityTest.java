@@ -6,6 +6,7 @@ import fr.cercle.model.installation.DeviceId;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
 import fr.cercle.sync.Installations;
+import fr.cercle.sync.Opened;
 import fr.cercle.sync.client.Enrolment;
 import fr.cercle.sync.client.EnrolmentClient;
 import fr.cercle.sync.client.SealedFiles;
@@ -20,8 +21,8 @@ import fr.cercle.sync.seal.PrivateIdentity;
 import fr.cercle.sync.seal.RequestSignature;
 import fr.cercle.sync.tls.PinnedTrust;
 import fr.cercle.sync.tls.ServerCertificate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -36,8 +37,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 
 import static fr.cercle.sync.server.jooq.Tables.ENROLMENT_CODE;
@@ -53,18 +52,11 @@ class DeviceSecurityTest {
 
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     <T extends AutoCloseable> T keep(T closeable) {
-        open.add(closeable);
-        return closeable;
+        return opened.keep(closeable);
     }
 
     TestServer server(String name) throws Exception {
@@ -178,7 +170,7 @@ class DeviceSecurityTest {
         });
         relay.setExecutor(Executors.newFixedThreadPool(2));
         relay.start();
-        open.add(() -> relay.stop(0));
+        opened.keep(() -> relay.stop(0));
         return relay;
     }
 

@@ -4,13 +4,14 @@ import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
 import fr.cercle.sync.Installations;
+import fr.cercle.sync.Opened;
 import fr.cercle.sync.client.Enrolment;
 import fr.cercle.sync.client.SealedFiles;
 import fr.cercle.sync.format.BundleLimits;
 import fr.cercle.sync.format.BundleReader;
 import fr.cercle.sync.seal.SealedBundle;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -38,20 +39,14 @@ class ScaleOutTest {
 
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     TestServer instance(String url) throws Exception {
         ServerDatabase db = ServerBackends.open(url);
-        open.add(db);
+        opened.keep(db);
         TestServer server = TestServer.start(db);
-        open.add(server);
+        opened.keep(server);
         return server;
     }
 
@@ -64,7 +59,7 @@ class ScaleOutTest {
         List<Enrolment> enrolments = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
             CercleDatabase db = Installations.open(dir.resolve("i" + i), TestData.CLOCK);
-            open.add(db);
+            opened.keep(db);
             // Enrolled on either instance: both serve the same registry and the same certificate.
             enrolments.add(instances.get((i + 1) % 2).enrol(db, "Département"));
             StaffMember author = TestData.staff();
@@ -77,7 +72,7 @@ class ScaleOutTest {
         long total = installations.stream().mapToLong(db -> db.journal().lastSeq(db.deviceId())).sum();
 
         CercleDatabase observer = Installations.open(dir.resolve("observer"), TestData.CLOCK);
-        open.add(observer);
+        opened.keep(observer);
         Enrolment observing = instances.get(0).enrol(observer, "Département");
         HttpClient http = Requests.client(observing);
         Set<String> seen = new HashSet<>();

@@ -13,12 +13,12 @@ import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.staff.StaffRepository;
 import fr.cercle.sync.Installations;
-import org.junit.jupiter.api.AfterEach;
+import fr.cercle.sync.Opened;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,18 +42,11 @@ class ScopeTest {
 
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Opened opened = new Opened();
 
     <T extends AutoCloseable> T keep(T closeable) {
-        open.add(closeable);
-        return closeable;
+        return opened.keep(closeable);
     }
 
     CercleDatabase installation(String name) {

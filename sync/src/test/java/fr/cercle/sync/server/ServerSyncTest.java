@@ -15,6 +15,7 @@ import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.audit.AuditTrail;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.sync.Installations;
+import fr.cercle.sync.Opened;
 import fr.cercle.sync.client.BundleExport;
 import fr.cercle.sync.client.Enrolment;
 import fr.cercle.sync.client.SealedFiles;
@@ -24,8 +25,8 @@ import fr.cercle.sync.client.SyncReport;
 import fr.cercle.sync.client.SyncState;
 import fr.cercle.sync.format.BundleException;
 import fr.cercle.sync.format.BundleLimits;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,19 +53,12 @@ class ServerSyncTest {
 
     @TempDir
     Path dir;
-    final List<AutoCloseable> open = new ArrayList<>();
+    @RegisterExtension
+    final Opened opened = new Opened();
     final StaffMember claire = TestData.staff();
 
-    @AfterEach
-    void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
     <T extends AutoCloseable> T keep(T closeable) {
-        open.add(closeable);
-        return closeable;
+        return opened.keep(closeable);
     }
 
     CercleDatabase installation(String name, Clock clock) {
