@@ -34,5 +34,7 @@ public enum Rule {
     /** A minor's consent is given by a parent or legal representative, who must be named. */
     GUARDIAN_REQUIRED,
     /** A consent cannot be withdrawn before it was given. */
-    BEFORE_CONSENT
+    BEFORE_CONSENT,
+    /** A helper of a minor must have a valid background check. */
+    BACKGROUND_CHECK_FOR_MINOR
 }
