@@ -100,9 +100,27 @@ class RepositoryWritesAreJournaledTest {
     }
 
     @Test
+    void needSaveAndAssign() {
+        BeneficiaryRepository files = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
+        Beneficiary jeanne = TestData.beneficiary(author.id()).build();
+        files.save(jeanne, author.id());
+        fr.cercle.persistence.need.NeedRepository needs =
+                new fr.cercle.persistence.need.NeedRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS);
+        fr.cercle.model.need.Need need = fr.cercle.model.need.Need.open(jeanne.id(), fr.cercle.model.need.NeedKind.SHOPPING,
+                fr.cercle.model.need.Frequency.WEEKLY, java.util.Set.of(), false, java.time.LocalDate.of(2026, 11, 20));
+
+        Helper karim = TestData.helper().build();
+        new HelperRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS).save(karim, author.id());
+        needs.save(need, author.id());
+        needs.assign(need, karim.id(), author.id());
+
+        assertJournaled("need", need.id().value(), Operation.CREATE, Operation.UPDATE);
+    }
+
+    @Test
     void everySyncedTableIsCoveredAbove() {
         assertThat(Entities.all()).extracting(t -> t.entity())
-                .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper", "audit_event");
+                .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper", "audit_event", "need");
     }
 
     private void assertJournaled(String entity, UUID id, Operation... operations) {

@@ -61,6 +61,10 @@ public final class Matcher {
     }
 
     /** The candidate {@code offer} makes for {@code need}, or empty if it is never proposed. */
+    public Optional<Candidate> candidate(Need need, InseeCode personCommune, Offer offer) {
+        return candidate(need, personCommune == null ? Optional.empty() : communes.apply(personCommune), offer);
+    }
+
     Optional<Candidate> candidate(Need need, Optional<Commune> home, Offer offer) {
         Helper helper = offer.helper();
         if (helper.status() != HelperStatus.ACTIVE

@@ -36,5 +36,7 @@ public enum Rule {
     /** A consent cannot be withdrawn before it was given. */
     BEFORE_CONSENT,
     /** A helper of a minor must have a valid background check. */
-    BACKGROUND_CHECK_FOR_MINOR
+    BACKGROUND_CHECK_FOR_MINOR,
+    /** This helper cannot meet this need (inactive, no valid check where one is required, fully committed, or without the skill). */
+    HELPER_NOT_ELIGIBLE
 }

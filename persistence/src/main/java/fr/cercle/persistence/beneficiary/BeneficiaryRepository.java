@@ -47,6 +47,7 @@ import static fr.cercle.persistence.Columns.insee;
 import static fr.cercle.persistence.Columns.name;
 import static fr.cercle.persistence.Columns.parse;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
+import static fr.cercle.persistence.jooq.Tables.NEED;
 import static fr.cercle.persistence.jooq.Tables.COMMUNE;
 import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
 import static fr.cercle.persistence.write.Entities.BENEFICIARY_TABLE;
@@ -167,6 +168,11 @@ public final class BeneficiaryRepository {
             Beneficiary current = current(tx, id)
                     .filter(b -> NeedToKnow.canErase(viewer, b.referent(), b.domains()))
                     .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "erase beneficiary " + id));
+            // What was written about the person's needs goes with the file.
+            for (java.util.UUID need : tx.read().select(NEED.ID).from(NEED).where(NEED.BENEFICIARY_ID.eq(id.value()))
+                    .fetch(NEED.ID)) {
+                tx.delete(fr.cercle.persistence.write.Entities.NEED_TABLE, need);
+            }
             return tx.delete(BENEFICIARY_TABLE, current.id().value());
         });
     }

@@ -81,6 +81,11 @@ public final class HelperRepository {
         return dsl.selectFrom(HELPER).where(HELPER.ID.eq(id.value()).and(readable())).fetchOptional(HelperRepository::toModel);
     }
 
+    /** Every helper this viewer may see, whole: for matching them to a need. */
+    public List<Helper> all() {
+        return dsl.selectFrom(HELPER).where(readable()).fetchSize(2_000).fetch(HelperRepository::toModel);
+    }
+
     public List<HelperSummary> summaries() {
         return summaryQuery(dsl).where(readable()).fetchSize(2_000).fetch(HelperRepository::toSummary);
     }

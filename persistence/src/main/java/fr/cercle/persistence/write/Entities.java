@@ -11,11 +11,15 @@ import fr.cercle.model.helper.DayPart;
 import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
 import fr.cercle.model.helper.WeeklySlot;
+import fr.cercle.model.need.Frequency;
+import fr.cercle.model.need.NeedKind;
+import fr.cercle.model.need.NeedStatus;
 import fr.cercle.model.installation.StructureKind;
 import fr.cercle.persistence.jooq.tables.records.AuditEventRecord;
 import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
 import fr.cercle.persistence.jooq.tables.records.HelperRecord;
 import fr.cercle.persistence.jooq.tables.records.InstallationRecord;
+import fr.cercle.persistence.jooq.tables.records.NeedRecord;
 import fr.cercle.persistence.jooq.tables.records.StaffMemberRecord;
 
 import java.time.DayOfWeek;
@@ -28,6 +32,7 @@ import static fr.cercle.persistence.jooq.Tables.AUDIT_EVENT;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.INSTALLATION;
+import static fr.cercle.persistence.jooq.Tables.NEED;
 import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
 
 /**
@@ -73,6 +78,16 @@ public final class Entities {
                             HELPER.BACKGROUND_CHECK_STATUS, TextRule.oneOf(BackgroundCheckStatus.class),
                             HELPER.STATUS, TextRule.oneOf(HelperStatus.class)));
 
+    /** What a person needs help for, and who meets it (V11__needs.sql). */
+    public static final EntityTable<NeedRecord> NEED_TABLE =
+            EntityTable.of("need", NEED, NEED.ID, Set.of(NEED.SLOTS, NEED.EXTRA_SKILLS, NEED.LANGUAGES),
+                    Set.of(NEED.STATUS, NEED.HELPER_ID, NEED.MATCHED_ON),
+                    Map.of(NEED.KIND, TextRule.oneOf(NeedKind.class),
+                            NEED.FREQUENCY, TextRule.oneOf(Frequency.class),
+                            NEED.SLOTS, WEEKLY_SLOT,
+                            NEED.EXTRA_SKILLS, TextRule.oneOf(Skill.class),
+                            NEED.STATUS, TextRule.oneOf(NeedStatus.class)));
+
     /** Who opened or exported which record: append-only (V6__audit_trail.sql). */
     public static final EntityTable<AuditEventRecord> AUDIT_EVENT_TABLE =
             EntityTable.appendOnly("audit_event", AUDIT_EVENT, AUDIT_EVENT.ID,
@@ -80,7 +95,7 @@ public final class Entities {
                             AUDIT_EVENT.SUBJECT_ENTITY, TextRule.oneOf(List.of("beneficiary", "helper", "staff_member"))));
 
     private static final List<EntityTable<?>> ALL =
-            List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE);
+            List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE, NEED_TABLE);
     private static final Map<String, EntityTable<?>> BY_NAME =
             ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(EntityTable::entity, t -> t));
 

@@ -143,6 +143,31 @@ public final class Receiver {
     }
 
     /**
+     * Applies again this installation's own forgotten changes of the records that came back into its
+     * scope (their rows exist again): the server sends a device the history of a record entering its
+     * scope, but not its own changes made after that. Returns how many were applied.
+     */
+    public int restoreForgotten(DeviceId own) {
+        int restored = 0;
+        for (var forgotten : store.forgottenRecords()) {
+            String entity = forgotten.value1();
+            UUID id = forgotten.value2();
+            EntityTable<?> table = Entities.byName(entity).orElse(null);
+            if (table == null || !dsl.fetchExists(table.table(), table.id().eq(id))) {
+                continue;
+            }
+            for (JournalEntry entry : store.forgottenEntries(entity, id, own)) {
+                store.dropForgotten(entry.change());
+                apply(new IncomingChange(entry.entity(), entry.entityId(), entry.operation(), entry.change(), entry.hlc(),
+                        entry.author(), entry.fields(), entry.base()));
+                restored++;
+            }
+            store.remembered(entity, id);
+        }
+        return restored;
+    }
+
+    /**
      * Forgets a record that left this installation's scope: its row and everything known of it, but
      * for this installation's own journal entries ({@code own}), kept and marked forgotten. Nothing
      * travels: the record lives on where it is in scope.

@@ -30,6 +30,7 @@ import java.util.UUID;
 
 import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
 import static fr.cercle.persistence.jooq.Tables.CONFLICT_VALUE;
+import static fr.cercle.persistence.jooq.Tables.FORGOTTEN_RECORD;
 import static fr.cercle.persistence.jooq.Tables.HELD_CHANGE;
 import static fr.cercle.persistence.jooq.Tables.JOURNAL_DEVICE;
 import static fr.cercle.persistence.jooq.Tables.RECORD_VERSION;
@@ -316,10 +317,32 @@ final class VersionStore {
         dsl.deleteFrom(HELD_CHANGE).where(HELD_CHANGE.ENTITY.eq(entity).and(HELD_CHANGE.ENTITY_ID.eq(id))).execute();
         dsl.deleteFrom(CHANGE_JOURNAL).where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id))
                 .and(CHANGE_JOURNAL.DEVICE_ID.ne(own.value()))).execute();
-        dsl.update(CHANGE_JOURNAL).set(CHANGE_JOURNAL.FORGOTTEN, true)
+        int own_ = dsl.update(CHANGE_JOURNAL).set(CHANGE_JOURNAL.FORGOTTEN, true)
                 .where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id))
                         .and(CHANGE_JOURNAL.DEVICE_ID.eq(own.value())))
                 .execute();
+        if (own_ > 0) {
+            dsl.insertInto(FORGOTTEN_RECORD, FORGOTTEN_RECORD.ENTITY, FORGOTTEN_RECORD.ENTITY_ID).values(entity, id)
+                    .onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    /** The records forgotten while this installation held changes of its own of them. */
+    List<org.jooq.Record2<String, UUID>> forgottenRecords() {
+        return dsl.select(FORGOTTEN_RECORD.ENTITY, FORGOTTEN_RECORD.ENTITY_ID).from(FORGOTTEN_RECORD).fetch();
+    }
+
+    /** This installation's forgotten entries of one record, in their order. */
+    List<JournalEntry> forgottenEntries(String entity, UUID id, DeviceId own) {
+        return dsl.selectFrom(CHANGE_JOURNAL)
+                .where(CHANGE_JOURNAL.ENTITY.eq(entity).and(CHANGE_JOURNAL.ENTITY_ID.eq(id))
+                        .and(CHANGE_JOURNAL.DEVICE_ID.eq(own.value())).and(CHANGE_JOURNAL.FORGOTTEN.isTrue()))
+                .orderBy(CHANGE_JOURNAL.DEVICE_SEQ)
+                .fetch(ChangeJournal::toEntry);
+    }
+
+    void remembered(String entity, UUID id) {
+        dsl.deleteFrom(FORGOTTEN_RECORD).where(FORGOTTEN_RECORD.ENTITY.eq(entity).and(FORGOTTEN_RECORD.ENTITY_ID.eq(id))).execute();
     }
 
     /** The deletion of a record, if it was deleted. */

@@ -25,7 +25,7 @@ import static fr.cercle.sync.server.jooq.Tables.STAFF_SCOPE;
  * (docs/exchange-format.md, section 13): installations and staff members are shared; a beneficiary
  * belongs to its referent's organisation, following the referent field's latest version, the one
  * every installation's merge keeps; a helper to the organisation of the device that created it; an
- * audit event to the scope of the record it is about. A beneficiary whose referent moves to another
+ * audit event to the scope of the record it is about; a need to its person's file. A beneficiary whose referent moves to another
  * organisation's staff member makes a move, which the pulls of both organisations see in order.
  */
 final class Scopes {
@@ -43,6 +43,7 @@ final class Scopes {
         final String entity;
         String organisation;
         Version referent;
+        UUID parent;
         boolean dirty;
 
         State(String entity, String organisation, Version referent) {
@@ -88,6 +89,19 @@ final class Scopes {
             case "helper" -> {
                 State state = record(id).orElseGet(() -> created(id, "helper", pusher, null));
                 return new Scope(state.organisation, id);
+            }
+            case "need" -> {
+                // A need goes where its person's file goes.
+                Optional<UUID> named = uuid(change.fields().get("beneficiary_id"));
+                UUID file = named.orElseGet(() -> record(id).map(s -> s.parent).orElse(null));
+                if (file == null) {
+                    return new Scope(pusher, id);
+                }
+                if (named.isPresent() && record(id).map(s -> !file.equals(s.parent)).orElse(true)) {
+                    State state = created(id, "need", pusher, null);
+                    state.parent = file;
+                }
+                return new Scope(record(file).map(s -> s.organisation).orElse(pusher), file);
             }
             case "audit_event" -> {
                 UUID subject = uuid(change.fields().get("subject_id")).orElse(id);
@@ -139,9 +153,13 @@ final class Scopes {
     private Optional<State> record(UUID id) {
         return records.computeIfAbsent(id, key -> tx.selectFrom(RECORD_SCOPE).where(RECORD_SCOPE.ENTITY_ID.eq(key))
                 .fetchOptional()
-                .map(r -> new State(r.getEntity(), r.getOrganisation(), r.getReferentHlc() == null ? null
-                        : new Version(new ChangeId(new DeviceId(r.getReferentDevice()), r.getReferentSeq()),
-                        Hlc.unpack(r.getReferentHlc())))));
+                .map(r -> {
+                    State state = new State(r.getEntity(), r.getOrganisation(), r.getReferentHlc() == null ? null
+                            : new Version(new ChangeId(new DeviceId(r.getReferentDevice()), r.getReferentSeq()),
+                            Hlc.unpack(r.getReferentHlc())));
+                    state.parent = r.getParentId();
+                    return state;
+                }));
     }
 
     private Optional<String> staffOrganisation(UUID id) {
@@ -166,13 +184,14 @@ final class Scopes {
                 .values(id, organisation).onConflictDoNothing().execute());
         newStaff.clear();
         var batch = tx.batch(tx.insertInto(RECORD_SCOPE, RECORD_SCOPE.ENTITY_ID, RECORD_SCOPE.ENTITY, RECORD_SCOPE.ORGANISATION,
-                        RECORD_SCOPE.REFERENT_HLC, RECORD_SCOPE.REFERENT_DEVICE, RECORD_SCOPE.REFERENT_SEQ)
-                .values((UUID) null, null, null, null, null, null)
+                        RECORD_SCOPE.REFERENT_HLC, RECORD_SCOPE.REFERENT_DEVICE, RECORD_SCOPE.REFERENT_SEQ, RECORD_SCOPE.PARENT_ID)
+                .values((UUID) null, null, null, null, null, null, null)
                 .onConflict(RECORD_SCOPE.ENTITY_ID).doUpdate()
                 .set(RECORD_SCOPE.ORGANISATION, (String) null)
                 .set(RECORD_SCOPE.REFERENT_HLC, (Long) null)
                 .set(RECORD_SCOPE.REFERENT_DEVICE, (UUID) null)
-                .set(RECORD_SCOPE.REFERENT_SEQ, (Long) null));
+                .set(RECORD_SCOPE.REFERENT_SEQ, (Long) null)
+                .set(RECORD_SCOPE.PARENT_ID, (UUID) null));
         int count = 0;
         for (Map.Entry<UUID, Optional<State>> e : records.entrySet()) {
             if (e.getValue().isEmpty() || !e.getValue().get().dirty) {
@@ -182,7 +201,7 @@ final class Scopes {
             Long hlc = s.referent == null ? null : s.referent.hlc().pack();
             UUID device = s.referent == null ? null : s.referent.change().device().value();
             Long seq = s.referent == null ? null : s.referent.change().seq();
-            batch.bind(e.getKey(), s.entity, s.organisation, hlc, device, seq, s.organisation, hlc, device, seq);
+            batch.bind(e.getKey(), s.entity, s.organisation, hlc, device, seq, s.parent, s.organisation, hlc, device, seq, s.parent);
             s.dirty = false;
             count++;
         }

@@ -275,12 +275,12 @@ public final class ServerStore {
             }
             Map<DeviceId, Long> acknowledged = Map.of(device, progress(dsl, device));
             return writer.finish(new BundleWriter.Draft(null, name, BundleKind.PULL, afterCursor, to, epoch(), acknowledged,
-                    horizon, leave == null ? List.of() : List.of(leave.record())), clock, out, gzip);
+                    horizon, leave == null ? List.of() : leave.records()), clock, out, gzip);
         }
     }
 
-    /** A record leaving the organisation's scope, at a cursor. */
-    private record Leave(long seq, BundleHeader.Leaving record) {
+    /** A record leaving the organisation's scope, at a cursor, with the records that go with it (its needs). */
+    private record Leave(long seq, List<BundleHeader.Leaving> records) {
     }
 
     /**
@@ -291,7 +291,13 @@ public final class ServerStore {
         while (!moves.isEmpty() && moves.peekFirst().getServerSeq() < before) {
             ScopeMoveRecord move = moves.pollFirst();
             if (!move.getToOrg().equals(organisation)) {
-                return new Leave(move.getServerSeq(), new BundleHeader.Leaving(move.getEntity(), move.getEntityId()));
+                List<BundleHeader.Leaving> records = new ArrayList<>();
+                records.add(new BundleHeader.Leaving(move.getEntity(), move.getEntityId()));
+                dsl.selectDistinct(CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID).from(CHANGE_LOG)
+                        .where(CHANGE_LOG.SCOPE_ID.eq(move.getEntityId()).and(CHANGE_LOG.ENTITY.eq("need"))
+                                .and(CHANGE_LOG.SERVER_SEQ.lt(move.getServerSeq())))
+                        .forEach(r -> records.add(new BundleHeader.Leaving(r.value1(), r.value2())));
+                return new Leave(move.getServerSeq(), records);
             }
             for (String json : dsl.select(CHANGE_LOG.CHANGE_JSON).from(CHANGE_LOG)
                     .where(CHANGE_LOG.SCOPE_ID.eq(move.getEntityId()).and(CHANGE_LOG.SERVER_SEQ.lt(move.getServerSeq())))

@@ -5,12 +5,16 @@ import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.helper.Helper;
+import fr.cercle.model.need.Frequency;
+import fr.cercle.model.need.Need;
+import fr.cercle.model.need.NeedKind;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.need.NeedRepository;
 import fr.cercle.persistence.staff.StaffRepository;
 import fr.cercle.sync.Installations;
 import fr.cercle.sync.Opened;
@@ -26,6 +30,7 @@ import java.util.Set;
 import static fr.cercle.persistence.jooq.Tables.AUDIT_EVENT;
 import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
 import static fr.cercle.persistence.jooq.Tables.HELD_CHANGE;
+import static fr.cercle.persistence.jooq.Tables.NEED;
 import static fr.cercle.persistence.jooq.Tables.RECORD_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +118,12 @@ class ScopeTest {
             assertThat(db.dsl().fetchCount(CHANGE_JOURNAL, CHANGE_JOURNAL.ENTITY_ID.eq(lucie.id().value()))).isZero();
         }
 
+        // A need of Lucie's, recorded at the town hall, stays there while her file does.
+        Need visits = Need.open(lucie.id(), NeedKind.VISIT, Frequency.WEEKLY, Set.of(), false, java.time.LocalDate.of(2026, 11, 20));
+        new NeedRepository(village.dsl(), village.writer(), village.clock(), TestData.ALL_ACCESS).save(visits, paul.id());
+        syncAll(village, ccas, ccasDesk);
+        assertThat(ccas.dsl().fetchCount(NEED)).isZero();
+
         // Lucie moves to Guéret: her file goes to Claire, of the CCAS.
         Beneficiary edited = lucie.toBuilder().situation("Déménage chez sa fille à Guéret.").build();
         files(village).save(edited, paul.id());
@@ -121,6 +132,9 @@ class ScopeTest {
         syncAll(village, ccas, ccasDesk);
 
         assertThat(files(village).find(lucie.id())).as("gone from the town hall").isEmpty();
+        assertThat(village.dsl().fetchCount(NEED)).as("with her needs").isZero();
+        assertThat(new NeedRepository(ccasDesk.dsl(), ccasDesk.writer(), ccasDesk.clock(), TestData.ALL_ACCESS)
+                .ofFile(lucie.id())).as("which follow her").containsExactly(visits);
         assertThat(village.dsl().fetchCount(RECORD_VERSION, RECORD_VERSION.ENTITY_ID.eq(lucie.id().value()))).isZero();
         assertThat(village.dsl().fetchCount(CHANGE_JOURNAL, CHANGE_JOURNAL.ENTITY_ID.eq(lucie.id().value())
                 .and(CHANGE_JOURNAL.FORGOTTEN.isFalse()))).as("only its own changes stay, forgotten").isZero();

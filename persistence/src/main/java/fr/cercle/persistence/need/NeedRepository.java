@@ -1,0 +1,176 @@
+package fr.cercle.persistence.need;
+
+import fr.cercle.model.access.AccessDeniedException;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Subject;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.beneficiary.BeneficiaryRules;
+import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.helper.Skill;
+import fr.cercle.model.helper.WeeklySlot;
+import fr.cercle.model.matching.Candidate;
+import fr.cercle.model.matching.Matcher;
+import fr.cercle.model.need.Frequency;
+import fr.cercle.model.need.Need;
+import fr.cercle.model.need.NeedId;
+import fr.cercle.model.need.NeedKind;
+import fr.cercle.model.need.NeedStatus;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.validation.InvalidRecordException;
+import fr.cercle.model.validation.Problem;
+import fr.cercle.model.validation.Rule;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.commune.CommuneRepository;
+import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.jooq.tables.records.NeedRecord;
+import fr.cercle.persistence.write.Change;
+import fr.cercle.persistence.write.ChangeWriter;
+import fr.cercle.persistence.write.JsonValues;
+import fr.cercle.persistence.write.Values;
+import fr.cercle.persistence.write.WriteTransaction;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static fr.cercle.persistence.Columns.enumSet;
+import static fr.cercle.persistence.Columns.list;
+import static fr.cercle.persistence.Columns.name;
+import static fr.cercle.persistence.Columns.parse;
+import static fr.cercle.persistence.jooq.Tables.NEED;
+import static fr.cercle.persistence.write.Entities.NEED_TABLE;
+
+/**
+ * The needs of the files a viewer may read: a need is read and written with its person's file, under
+ * the same need-to-know rule (a caseworker, their caseload; a coordinator, the structure's); a save
+ * for a file the viewer may not change is refused before anything is written. Every save is
+ * validated, then written with its journal entry, so it syncs.
+ */
+public final class NeedRepository {
+
+    private final DSLContext dsl;
+    private final ChangeWriter writer;
+    private final Clock clock;
+    private final Viewer viewer;
+    private final BeneficiaryRepository files;
+
+    public NeedRepository(DSLContext dsl, ChangeWriter writer, Clock clock, Viewer viewer) {
+        this.dsl = dsl;
+        this.writer = writer;
+        this.clock = clock;
+        this.viewer = viewer;
+        this.files = new BeneficiaryRepository(dsl, writer, clock, viewer);
+    }
+
+    /** The needs of one person's file, oldest first; none if the viewer may not read the file. */
+    public List<Need> ofFile(BeneficiaryId file) {
+        if (files.find(file).isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(NEED).where(NEED.BENEFICIARY_ID.eq(file.value()))
+                .orderBy(NEED.OPENED_ON, NEED.ID).fetch(NeedRepository::toModel);
+    }
+
+    /** One need, if the viewer may read its file. */
+    public Optional<Need> find(NeedId id) {
+        return dsl.selectFrom(NEED).where(NEED.ID.eq(id.value())).fetchOptional(NeedRepository::toModel)
+                .filter(need -> files.find(need.beneficiary()).isPresent());
+    }
+
+    /**
+     * How many needs each helper meets now (matched, not closed): their load, for matching. Counts
+     * only, over every file: a helper's load is theirs, whoever's files it comes from.
+     */
+    public Map<HelperId, Integer> commitments() {
+        Map<HelperId, Integer> load = new HashMap<>();
+        dsl.select(NEED.HELPER_ID, DSL.count()).from(NEED)
+                .where(NEED.STATUS.eq(NeedStatus.MATCHED.name()).and(NEED.HELPER_ID.isNotNull()))
+                .groupBy(NEED.HELPER_ID)
+                .forEach(r -> load.put(new HelperId(r.value1()), r.value2()));
+        return load;
+    }
+
+    /**
+     * The best {@code limit} helpers for an open need, ranked with their reasons (the model's
+     * {@link Matcher}), among the helpers the viewer may see.
+     */
+    public List<Candidate> candidates(Need need, int limit) {
+        Beneficiary file = files.find(need.beneficiary())
+                .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "match a need of " + need.beneficiary()));
+        Map<HelperId, Integer> load = commitments();
+        List<Matcher.Offer> offers = new HelperRepository(dsl, writer, clock, viewer).all().stream()
+                .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
+        CommuneRepository communes = new CommuneRepository(dsl);
+        Map<fr.cercle.model.common.InseeCode, Optional<fr.cercle.model.commune.Commune>> cache = new HashMap<>();
+        return new Matcher(code -> cache.computeIfAbsent(code, communes::find))
+                .rank(need, file.address() == null ? null : file.address().commune(), offers, limit);
+    }
+
+    /** Validates and saves the need with its file's rules; writes nothing if anything is wrong. */
+    public Change save(Need need, StaffId author) {
+        return writer.write(author, tx -> save(tx, need));
+    }
+
+    public Change save(WriteTransaction tx, Need need) {
+        Beneficiary file = files.find(need.beneficiary())
+                .filter(b -> NeedToKnow.canWrite(viewer, b.referent(), b.domains(), b.referent(), b.domains()))
+                .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "save need " + need.id()
+                        + " of " + need.beneficiary()));
+        LocalDate today = LocalDate.now(clock);
+        List<Problem> problems = need.validate(today, BeneficiaryRules.minorOn(file.birthDate(), today));
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException("Need", problems);
+        }
+        return tx.save(Values.of(NEED_TABLE)
+                .set(NEED.BENEFICIARY_ID, need.beneficiary().value())
+                .set(NEED.KIND, name(need.kind()))
+                .set(NEED.FREQUENCY, name(need.frequency()))
+                .set(NEED.SLOTS, JsonValues.array(need.slots().stream().map(WeeklySlot::code).toList()))
+                .set(NEED.EXTRA_SKILLS, enumSet(need.extraSkills()))
+                .set(NEED.BACKGROUND_CHECK_REQUIRED, need.backgroundCheckRequired())
+                .set(NEED.LANGUAGES, JsonValues.array(need.languages()))
+                .set(NEED.STATUS, name(need.status()))
+                .set(NEED.OPENED_ON, need.openedOn())
+                .set(NEED.HELPER_ID, need.helper() == null ? null : need.helper().value())
+                .set(NEED.MATCHED_ON, need.matchedOn())
+                .set(NEED.NOTE, need.note()), need.id().value());
+    }
+
+    /**
+     * Matches the need with a helper today: the caseworker's choice among the candidates. A helper the
+     * matcher would never propose (inactive, no valid check where one is required, at their maximum,
+     * without the skill) is refused, nothing written.
+     */
+    public Change assign(Need need, HelperId helper, StaffId author) {
+        return writer.write(author, tx -> {
+            Beneficiary file = files.find(need.beneficiary())
+                    .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "match a need of " + need.beneficiary()));
+            CommuneRepository communes = new CommuneRepository(dsl);
+            boolean eligible = new HelperRepository(dsl, writer, clock, viewer).find(helper)
+                    .flatMap(h -> new Matcher(communes::find).candidate(need,
+                            file.address() == null ? null : file.address().commune(),
+                            new Matcher.Offer(h, commitments().getOrDefault(helper, 0))))
+                    .isPresent();
+            if (!eligible) {
+                throw new InvalidRecordException("Need", List.of(Problem.of(Need.HELPER, Rule.HELPER_NOT_ELIGIBLE)));
+            }
+            return save(tx, need.assign(helper, LocalDate.now(clock)));
+        });
+    }
+
+    static Need toModel(NeedRecord r) {
+        return new Need(new NeedId(r.getId()), new BeneficiaryId(r.getBeneficiaryId()), parse(NeedKind.class, r.getKind()),
+                parse(Frequency.class, r.getFrequency()), new TreeSet<>(list(r.getSlots(), WeeklySlot::parse)),
+                enumSet(Skill.class, r.getExtraSkills()), Boolean.TRUE.equals(r.getBackgroundCheckRequired()),
+                new TreeSet<>(JsonValues.strings(r.getLanguages())), parse(NeedStatus.class, r.getStatus()),
+                r.getOpenedOn(), r.getHelperId() == null ? null : new HelperId(r.getHelperId()), r.getMatchedOn(), r.getNote());
+    }
+}
