@@ -6,6 +6,8 @@ import fr.cercle.model.common.Domain;
 import fr.cercle.model.common.InseeCode;
 import fr.cercle.model.installation.Structure;
 import fr.cercle.model.installation.StructureKind;
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.need.Need;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
@@ -13,6 +15,7 @@ import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.commune.CommuneReferenceLoader;
 import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.need.NeedRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.staff.StaffRepository;
@@ -95,6 +98,8 @@ public final class DemoDataGenerator {
             new Structure(DemoStaff.CCAS, StructureKind.CCAS, new InseeCode("23176"));
     /** Records per transaction: large enough for throughput, small enough to cancel promptly. */
     public static final int BATCH_SIZE = 1_000;
+    /** Up to this many people, the demo records needs and matches helpers. */
+    static final int MATCHED_DEMO_MAX = 1_000;
 
     private final CercleDatabase db;
     private final long seed;
@@ -142,6 +147,7 @@ public final class DemoDataGenerator {
         DemoStaff staff = new DemoStaff(root.split());
         DemoRandom beneficiaryRandom = root.split();
         DemoRandom helperRandom = root.split();
+        DemoRandom needRandom = root.split();
         DemoNames names = new DemoNames();
         DemoTexts texts = new DemoTexts();
 
@@ -176,10 +182,49 @@ public final class DemoDataGenerator {
         writeInBatches(helpers, done, total, progress, author,
                 helperFactory::next, helperRepository::save);
 
+        if (beneficiaries <= MATCHED_DEMO_MAX) {
+            needs(generator, author, needRandom, today);
+        }
+
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("Demo data generated: {} staff members, {} beneficiaries, {} helpers in {} ms",
                 staffCount, beneficiaries, helpers, elapsed.toMillis());
         return new DemoSummary(staffCount, beneficiaries, helpers, elapsed);
+    }
+
+    /**
+     * Needs for about a third of the active people, and a helper for two thirds of those, chosen as a
+     * caseworker would: the first candidate the matcher ranks. Only for a demo of a town's size (the
+     * benchmarks' databases of 100,000 people skip it).
+     */
+    private void needs(Viewer generator, StaffId author, DemoRandom random, LocalDate today) {
+        NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), generator);
+        DemoNeeds factory = new DemoNeeds(random, today);
+        BeneficiaryRepository files = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), generator);
+        int written = 0;
+        int matched = 0;
+        for (var summary : files.summaries()) {
+            Beneficiary person = files.find(summary.id()).orElseThrow();
+            if (!factory.has(person)) {
+                continue;
+            }
+            Need need = factory.next(person);
+            if (!needs.ofFile(person.id()).isEmpty()) {
+                continue; // generated before: generating again changes nothing
+            }
+            needs.save(need, author);
+            written++;
+            if (random.chance(0.65)) {
+                var best = needs.candidates(need, 1);
+                if (!best.isEmpty()) {
+                    LocalDate matchedOn = need.openedOn().plusDays(random.between(0,
+                            (int) java.time.temporal.ChronoUnit.DAYS.between(need.openedOn(), today)));
+                    needs.save(need.assign(best.get(0).helper().id(), matchedOn), author);
+                    matched++;
+                }
+            }
+        }
+        LOG.info("Demo needs: {} recorded, {} matched", written, matched);
     }
 
     /** Saves {@code count} records made by {@code factory}, {@link #BATCH_SIZE} per transaction; returns the new done count. */

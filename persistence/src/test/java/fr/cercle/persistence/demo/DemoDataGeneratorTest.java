@@ -205,10 +205,44 @@ class DemoDataGeneratorTest {
     }
 
     @Test
-    void everyRecordHasItsCreateEntryInTheJournal() {
-        List<JournalEntry> entries = journal(demo);
+    void aboutAThirdOfThePeopleHaveANeedAndMostAreMetByAHelperTheMatcherWouldPropose() {
+        fr.cercle.persistence.need.NeedRepository needs =
+                new fr.cercle.persistence.need.NeedRepository(demo.dsl(), demo.writer(), demo.clock(), TestData.ALL_ACCESS);
+        List<fr.cercle.model.need.Need> all = beneficiaries(demo).summaries().stream()
+                .flatMap(b -> needs.ofFile(b.id()).stream()).toList();
 
-        assertThat(demo.journal().count()).isEqualTo(demoSummary.records()).isEqualTo(6 + 1 + 150 + 80);
+        assertThat(all).hasSizeBetween(25, 70);
+        List<fr.cercle.model.need.Need> matched = all.stream()
+                .filter(n -> n.status() == fr.cercle.model.need.NeedStatus.MATCHED).toList();
+        assertThat(matched).hasSizeGreaterThan(all.size() / 3);
+        assertThat(all).filteredOn(n -> n.status() == fr.cercle.model.need.NeedStatus.OPEN).isNotEmpty();
+        LocalDate today = LocalDate.now(TestData.CLOCK);
+        for (fr.cercle.model.need.Need need : all) {
+            Beneficiary person = beneficiaries(demo).find(need.beneficiary()).orElseThrow();
+            assertThat(need.validate(today, fr.cercle.model.beneficiary.BeneficiaryRules.minorOn(person.birthDate(), today)))
+                    .as(need.toString()).isEmpty();
+        }
+        for (fr.cercle.model.need.Need need : matched) {
+            assertThat(helpers(demo).find(need.helper())).hasValueSatisfying(h -> {
+                assertThat(h.skills()).contains(need.kind().skill());
+                if (need.backgroundCheckRequired()) {
+                    assertThat(h.backgroundCheck().isValid()).as("a check where one is required").isTrue();
+                }
+            });
+        }
+    }
+
+    /** The journal entries of the demo's needs: a creation each, and an update for those matched. */
+    static long needChanges(CercleDatabase db) {
+        return db.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL,
+                fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL.ENTITY.eq("need"));
+    }
+
+    @Test
+    void everyRecordHasItsCreateEntryInTheJournal() {
+        List<JournalEntry> entries = journal(demo).stream().filter(e -> !e.entity().equals("need")).toList();
+
+        assertThat(entries).hasSize((int) demoSummary.records()).hasSize(6 + 1 + 150 + 80);
         assertThat(entries).extracting(JournalEntry::operation).containsOnly(Operation.CREATE);
         Map<String, Set<UUID>> created = entries.stream().collect(Collectors.groupingBy(JournalEntry::entity,
                 Collectors.mapping(JournalEntry::entityId, Collectors.toSet())));
@@ -324,7 +358,7 @@ class DemoDataGeneratorTest {
 
             DemoDataGenerator.forDemo(db).generateDemo(Progress.NONE);
 
-            assertThat(db.journal().count()).isEqualTo(6 + 1 + 150 + 80);
+            assertThat(db.journal().count()).isEqualTo(6 + 1 + 150 + 80 + needChanges(db));
             assertThat(fullBeneficiaries(db)).isEqualTo(before);
         }
     }
