@@ -118,9 +118,31 @@ class RepositoryWritesAreJournaledTest {
     }
 
     @Test
+    void contributionWithAConcernAndItsFollowUp() {
+        new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS)
+                .save(TestData.beneficiary(author.id()).build(), author.id());
+        Beneficiary jeanne = new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK, TestData.ALL_ACCESS)
+                .summaries().stream().findFirst().flatMap(s -> new BeneficiaryRepository(db.dsl(), db.writer(), TestData.CLOCK,
+                        TestData.ALL_ACCESS).find(s.id())).orElseThrow();
+        var contributions = new fr.cercle.persistence.contribution.ContributionRepository(db.dsl(), db.writer(),
+                TestData.CLOCK, TestData.ALL_ACCESS);
+        var visit = new fr.cercle.model.contribution.Contribution(fr.cercle.model.contribution.ContributionId.newId(),
+                jeanne.id(), fr.cercle.model.helper.HelperId.newId(), null, java.time.LocalDate.now(TestData.CLOCK), 30,
+                fr.cercle.model.contribution.ContributionKind.VISIT, fr.cercle.model.contribution.Medium.IN_PERSON, true,
+                null, "Fatiguée");
+
+        var followUp = contributions.record(visit, author.id()).orElseThrow();
+        contributions.done(followUp, author.id());
+
+        assertJournaled("contribution", visit.id().value(), Operation.CREATE);
+        assertJournaled("follow_up", followUp.id(), Operation.CREATE, Operation.UPDATE);
+    }
+
+    @Test
     void everySyncedTableIsCoveredAbove() {
         assertThat(Entities.all()).extracting(t -> t.entity())
-                .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper", "audit_event", "need");
+                .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper", "audit_event", "need",
+                        "contribution", "follow_up");
     }
 
     private void assertJournaled(String entity, UUID id, Operation... operations) {

@@ -47,6 +47,8 @@ import static fr.cercle.persistence.Columns.insee;
 import static fr.cercle.persistence.Columns.name;
 import static fr.cercle.persistence.Columns.parse;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
+import static fr.cercle.persistence.jooq.Tables.CONTRIBUTION;
+import static fr.cercle.persistence.jooq.Tables.FOLLOW_UP;
 import static fr.cercle.persistence.jooq.Tables.NEED;
 import static fr.cercle.persistence.jooq.Tables.COMMUNE;
 import static fr.cercle.persistence.jooq.Tables.STAFF_MEMBER;
@@ -168,10 +170,19 @@ public final class BeneficiaryRepository {
             Beneficiary current = current(tx, id)
                     .filter(b -> NeedToKnow.canErase(viewer, b.referent(), b.domains()))
                     .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "erase beneficiary " + id));
-            // What was written about the person's needs goes with the file.
+            // What was written about the person's needs, the help they received and the follow-ups goes
+            // with the file.
             for (java.util.UUID need : tx.read().select(NEED.ID).from(NEED).where(NEED.BENEFICIARY_ID.eq(id.value()))
                     .fetch(NEED.ID)) {
                 tx.delete(fr.cercle.persistence.write.Entities.NEED_TABLE, need);
+            }
+            for (java.util.UUID contribution : tx.read().select(CONTRIBUTION.ID).from(CONTRIBUTION)
+                    .where(CONTRIBUTION.BENEFICIARY_ID.eq(id.value())).fetch(CONTRIBUTION.ID)) {
+                tx.delete(fr.cercle.persistence.write.Entities.CONTRIBUTION_TABLE, contribution);
+            }
+            for (java.util.UUID followUp : tx.read().select(FOLLOW_UP.ID).from(FOLLOW_UP)
+                    .where(FOLLOW_UP.BENEFICIARY_ID.eq(id.value())).fetch(FOLLOW_UP.ID)) {
+                tx.delete(fr.cercle.persistence.write.Entities.FOLLOW_UP_TABLE, followUp);
             }
             return tx.delete(BENEFICIARY_TABLE, current.id().value());
         });

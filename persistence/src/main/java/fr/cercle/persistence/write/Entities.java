@@ -6,6 +6,9 @@ import fr.cercle.model.beneficiary.ConsentMethod;
 import fr.cercle.model.beneficiary.ConsentScope;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.common.InseeCode;
+import fr.cercle.model.contribution.ContributionKind;
+import fr.cercle.model.contribution.FollowUpStatus;
+import fr.cercle.model.contribution.Medium;
 import fr.cercle.model.helper.BackgroundCheckStatus;
 import fr.cercle.model.helper.DayPart;
 import fr.cercle.model.helper.HelperStatus;
@@ -17,6 +20,8 @@ import fr.cercle.model.need.NeedStatus;
 import fr.cercle.model.installation.StructureKind;
 import fr.cercle.persistence.jooq.tables.records.AuditEventRecord;
 import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
+import fr.cercle.persistence.jooq.tables.records.ContributionRecord;
+import fr.cercle.persistence.jooq.tables.records.FollowUpRecord;
 import fr.cercle.persistence.jooq.tables.records.HelperRecord;
 import fr.cercle.persistence.jooq.tables.records.InstallationRecord;
 import fr.cercle.persistence.jooq.tables.records.NeedRecord;
@@ -30,6 +35,8 @@ import java.util.Set;
 
 import static fr.cercle.persistence.jooq.Tables.AUDIT_EVENT;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
+import static fr.cercle.persistence.jooq.Tables.CONTRIBUTION;
+import static fr.cercle.persistence.jooq.Tables.FOLLOW_UP;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.INSTALLATION;
 import static fr.cercle.persistence.jooq.Tables.NEED;
@@ -88,6 +95,16 @@ public final class Entities {
                             NEED.EXTRA_SKILLS, TextRule.oneOf(Skill.class),
                             NEED.STATUS, TextRule.oneOf(NeedStatus.class)));
 
+    /** A helper's visit, call, session or errand for a person (V13__contributions.sql). */
+    public static final EntityTable<ContributionRecord> CONTRIBUTION_TABLE =
+            EntityTable.of("contribution", CONTRIBUTION, CONTRIBUTION.ID, Set.of(), Set.of(),
+                    Map.of(CONTRIBUTION.KIND, TextRule.oneOf(ContributionKind.class),
+                            CONTRIBUTION.MEDIUM, TextRule.oneOf(Medium.class)));
+    /** Something a referent must look into, opened by a concern (V13__contributions.sql). */
+    public static final EntityTable<FollowUpRecord> FOLLOW_UP_TABLE =
+            EntityTable.of("follow_up", FOLLOW_UP, FOLLOW_UP.ID, Set.of(), Set.of(FOLLOW_UP.STATUS, FOLLOW_UP.DONE_ON),
+                    Map.of(FOLLOW_UP.STATUS, TextRule.oneOf(FollowUpStatus.class)));
+
     /** Who opened or exported which record: append-only (V6__audit_trail.sql). */
     public static final EntityTable<AuditEventRecord> AUDIT_EVENT_TABLE =
             EntityTable.appendOnly("audit_event", AUDIT_EVENT, AUDIT_EVENT.ID,
@@ -95,7 +112,8 @@ public final class Entities {
                             AUDIT_EVENT.SUBJECT_ENTITY, TextRule.oneOf(List.of("beneficiary", "helper", "staff_member"))));
 
     private static final List<EntityTable<?>> ALL =
-            List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE, NEED_TABLE);
+            List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE, NEED_TABLE,
+                    CONTRIBUTION_TABLE, FOLLOW_UP_TABLE);
     private static final Map<String, EntityTable<?>> BY_NAME =
             ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(EntityTable::entity, t -> t));
 

@@ -30,6 +30,9 @@ import static fr.cercle.sync.server.jooq.Tables.STAFF_SCOPE;
  */
 final class Scopes {
 
+    /** The entities that belong to a person's file: they go where the file goes. */
+    static final java.util.List<String> OF_A_FILE = java.util.List.of("need", "contribution", "follow_up");
+
     /** Where a change belongs: {@code organisation} null for shared. */
     record Scope(String organisation, UUID scopeId) {
         static final Scope SHARED = new Scope(null, null);
@@ -90,15 +93,15 @@ final class Scopes {
                 State state = record(id).orElseGet(() -> created(id, "helper", pusher, null));
                 return new Scope(state.organisation, id);
             }
-            case "need" -> {
-                // A need goes where its person's file goes.
+            case "need", "contribution", "follow_up" -> {
+                // What belongs to a person's file goes where the file goes.
                 Optional<UUID> named = uuid(change.fields().get("beneficiary_id"));
                 UUID file = named.orElseGet(() -> record(id).map(s -> s.parent).orElse(null));
                 if (file == null) {
                     return new Scope(pusher, id);
                 }
                 if (named.isPresent() && record(id).map(s -> !file.equals(s.parent)).orElse(true)) {
-                    State state = created(id, "need", pusher, null);
+                    State state = created(id, change.entity(), pusher, null);
                     state.parent = file;
                 }
                 return new Scope(record(file).map(s -> s.organisation).orElse(pusher), file);

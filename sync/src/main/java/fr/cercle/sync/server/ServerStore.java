@@ -279,7 +279,7 @@ public final class ServerStore {
         }
     }
 
-    /** A record leaving the organisation's scope, at a cursor, with the records that go with it (its needs). */
+    /** A record leaving the organisation's scope, at a cursor, with the records that go with it (its needs, its help, its follow-ups). */
     private record Leave(long seq, List<BundleHeader.Leaving> records) {
     }
 
@@ -294,7 +294,7 @@ public final class ServerStore {
                 List<BundleHeader.Leaving> records = new ArrayList<>();
                 records.add(new BundleHeader.Leaving(move.getEntity(), move.getEntityId()));
                 dsl.selectDistinct(CHANGE_LOG.ENTITY, CHANGE_LOG.ENTITY_ID).from(CHANGE_LOG)
-                        .where(CHANGE_LOG.SCOPE_ID.eq(move.getEntityId()).and(CHANGE_LOG.ENTITY.eq("need"))
+                        .where(CHANGE_LOG.SCOPE_ID.eq(move.getEntityId()).and(CHANGE_LOG.ENTITY.in(Scopes.OF_A_FILE))
                                 .and(CHANGE_LOG.SERVER_SEQ.lt(move.getServerSeq())))
                         .forEach(r -> records.add(new BundleHeader.Leaving(r.value1(), r.value2())));
                 return new Leave(move.getServerSeq(), records);

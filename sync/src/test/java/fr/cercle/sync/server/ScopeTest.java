@@ -121,6 +121,12 @@ class ScopeTest {
         // A need of Lucie's, recorded at the town hall, stays there while her file does.
         Need visits = Need.open(lucie.id(), NeedKind.VISIT, Frequency.WEEKLY, Set.of(), false, java.time.LocalDate.of(2026, 11, 20));
         new NeedRepository(village.dsl(), village.writer(), village.clock(), TestData.ALL_ACCESS).save(visits, paul.id());
+        var worried = new fr.cercle.model.contribution.Contribution(fr.cercle.model.contribution.ContributionId.newId(),
+                lucie.id(), karim.id(), visits.id(), java.time.LocalDate.now(TestData.CLOCK), 40,
+                fr.cercle.model.contribution.ContributionKind.VISIT, fr.cercle.model.contribution.Medium.IN_PERSON, true,
+                null, "Parle de déménager chez sa fille.");
+        new fr.cercle.persistence.contribution.ContributionRepository(village.dsl(), village.writer(), village.clock(),
+                TestData.ALL_ACCESS).record(worried, paul.id());
         syncAll(village, ccas, ccasDesk);
         assertThat(ccas.dsl().fetchCount(NEED)).isZero();
 
@@ -133,6 +139,11 @@ class ScopeTest {
 
         assertThat(files(village).find(lucie.id())).as("gone from the town hall").isEmpty();
         assertThat(village.dsl().fetchCount(NEED)).as("with her needs").isZero();
+        assertThat(village.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CONTRIBUTION)).as("the help she got").isZero();
+        assertThat(village.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.FOLLOW_UP)).as("and the follow-up").isZero();
+        assertThat(new fr.cercle.persistence.contribution.ContributionRepository(ccasDesk.dsl(), ccasDesk.writer(),
+                ccasDesk.clock(), TestData.ALL_ACCESS).followUps(lucie.id())).singleElement()
+                .extracting(fr.cercle.model.contribution.FollowUp::subject).isEqualTo("Parle de déménager chez sa fille.");
         assertThat(new NeedRepository(ccasDesk.dsl(), ccasDesk.writer(), ccasDesk.clock(), TestData.ALL_ACCESS)
                 .ofFile(lucie.id())).as("which follow her").containsExactly(visits);
         assertThat(village.dsl().fetchCount(RECORD_VERSION, RECORD_VERSION.ENTITY_ID.eq(lucie.id().value()))).isZero();
