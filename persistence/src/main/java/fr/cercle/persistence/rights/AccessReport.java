@@ -20,7 +20,10 @@ import java.util.UUID;
  * @param staffNames  the names of the staff members the history names by id (a change of referent)
  */
 public record AccessReport(Beneficiary person, String structure, String referent, Instant exportedAt, String exportedBy,
-                           List<Change> history, List<Access> accesses, Map<UUID, String> staffNames) {
+                           List<Change> history, List<Access> accesses, Map<UUID, String> staffNames,
+                           List<fr.cercle.model.need.Need> needs,
+                           List<fr.cercle.model.contribution.Contribution> contributions,
+                           List<fr.cercle.model.contribution.FollowUp> followUps) {
 
     public AccessReport {
         Objects.requireNonNull(person, "person");
@@ -28,6 +31,15 @@ public record AccessReport(Beneficiary person, String structure, String referent
         history = List.copyOf(history);
         accesses = List.copyOf(accesses);
         staffNames = Map.copyOf(staffNames);
+        needs = needs == null ? List.of() : List.copyOf(needs);
+        contributions = contributions == null ? List.of() : List.copyOf(contributions);
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    /** A report without needs. */
+    public AccessReport(Beneficiary person, String structure, String referent, Instant exportedAt, String exportedBy,
+                        List<Change> history, List<Access> accesses, Map<UUID, String> staffNames) {
+        this(person, structure, referent, exportedAt, exportedBy, history, accesses, staffNames, List.of(), List.of(), List.of());
     }
 
     /**

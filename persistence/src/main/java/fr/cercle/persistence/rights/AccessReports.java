@@ -77,7 +77,10 @@ public final class AccessReports {
                 .fetchOptional(INSTALLATION.STRUCTURE_NAME).orElse(null);
         return new AccessReport(person, structure,
                 person.referent() == null ? null : staff.get(person.referent().value()),
-                clock.instant(), viewer.staff().map(s -> name(staff, s)).orElse(viewer.login()), history, accesses, staff);
+                clock.instant(), viewer.staff().map(s -> name(staff, s)).orElse(viewer.login()), history, accesses, staff,
+                new fr.cercle.persistence.need.NeedRepository(dsl, writer, clock, viewer).ofFile(id),
+                new fr.cercle.persistence.contribution.ContributionRepository(dsl, writer, clock, viewer).ofFile(id),
+                new fr.cercle.persistence.contribution.ContributionRepository(dsl, writer, clock, viewer).followUps(id));
     }
 
     private static String name(Map<UUID, String> staff, StaffId id) {
@@ -121,6 +124,44 @@ public final class AccessReports {
             line.put("by", c.author());
             line.put("operation", c.operation());
             line.set("fields", JSON.valueToTree(c.fields()));
+        }
+        ArrayNode needs = root.putArray("needs");
+        for (fr.cercle.model.need.Need n : report.needs()) {
+            ObjectNode line = needs.addObject();
+            line.put("id", n.id().toString());
+            line.put("kind", n.kind().name());
+            line.put("frequency", n.frequency().name());
+            ArrayNode slots = line.putArray("slots");
+            n.slots().forEach(slot -> slots.add(slot.code()));
+            line.put("background_check_required", n.backgroundCheckRequired());
+            ArrayNode languages = line.putArray("languages");
+            n.languages().forEach(languages::add);
+            line.put("status", n.status().name());
+            line.put("opened_on", n.openedOn().toString());
+            line.put("helper_id", n.helper() == null ? null : n.helper().toString());
+            line.put("matched_on", n.matchedOn() == null ? null : n.matchedOn().toString());
+            line.put("note", n.note());
+        }
+        ArrayNode contributions = root.putArray("contributions");
+        for (fr.cercle.model.contribution.Contribution c : report.contributions()) {
+            ObjectNode line = contributions.addObject();
+            line.put("id", c.id().toString());
+            line.put("helper_id", c.helper().value().toString());
+            line.put("contributed_on", c.date().toString());
+            line.put("minutes", c.minutes());
+            line.put("kind", c.kind().name());
+            line.put("medium", c.medium().name());
+            line.put("contact_made", c.contactMade());
+            line.put("note", c.note());
+            line.put("concern", c.concern());
+        }
+        ArrayNode followUps = root.putArray("follow_ups");
+        for (fr.cercle.model.contribution.FollowUp f : report.followUps()) {
+            ObjectNode line = followUps.addObject();
+            line.put("subject", f.subject());
+            line.put("due_on", f.due().toString());
+            line.put("status", f.status().name());
+            line.put("done_on", f.doneOn() == null ? null : f.doneOn().toString());
         }
         ArrayNode accesses = root.putArray("accesses");
         for (AccessReport.Access a : report.accesses()) {

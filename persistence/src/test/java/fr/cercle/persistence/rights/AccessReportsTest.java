@@ -68,6 +68,14 @@ class AccessReportsTest {
 
     @Test
     void everythingHeldAboutAPersonWithItsHistoryAndWhoAccessedIt() throws Exception {
+        fr.cercle.model.need.Need visits = fr.cercle.model.need.Need.open(jeanne.id(), fr.cercle.model.need.NeedKind.VISIT,
+                fr.cercle.model.need.Frequency.WEEKLY, Set.of(), false, java.time.LocalDate.of(2026, 11, 20));
+        new fr.cercle.persistence.need.NeedRepository(db.dsl(), db.writer(), db.clock(), asClaire).save(visits, claire.id());
+        new fr.cercle.persistence.contribution.ContributionRepository(db.dsl(), db.writer(), db.clock(), asClaire).record(
+                new fr.cercle.model.contribution.Contribution(fr.cercle.model.contribution.ContributionId.newId(), jeanne.id(),
+                        fr.cercle.model.helper.HelperId.newId(), visits.id(), java.time.LocalDate.now(TestData.CLOCK), 30,
+                        fr.cercle.model.contribution.ContributionKind.CALL, fr.cercle.model.contribution.Medium.PHONE, true,
+                        "Bonne humeur", "Oublie ses rendez-vous"), claire.id());
         AccessReport report = new AccessReports(db.dsl(), db.writer(), db.clock(), asClaire).gather(jeanne.id());
 
         assertThat(report.person()).isEqualTo(jeanne.withStatus(BeneficiaryStatus.PAUSED));
@@ -89,6 +97,11 @@ class AccessReportsTest {
         assertThat(json.at("/person/consent/method").asText()).isEqualTo("SIGNED_FORM");
         assertThat(json.at("/history/0/fields/first_name").asText()).isEqualTo("Jeanne");
         assertThat(json.at("/accesses/0/action").asText()).isEqualTo("EXPORT");
+        assertThat(report.needs()).containsExactly(visits);
+        assertThat(json.at("/needs/0/kind").asText()).isEqualTo("VISIT");
+        assertThat(json.at("/needs/0/status").asText()).isEqualTo("OPEN");
+        assertThat(json.at("/contributions/0/concern").asText()).isEqualTo("Oublie ses rendez-vous");
+        assertThat(json.at("/follow_ups/0/subject").asText()).isEqualTo("Oublie ses rendez-vous");
     }
 
     @Test
