@@ -19,6 +19,7 @@ import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.AccountRepository;
 import fr.cercle.persistence.local.LocalSettings;
+import fr.cercle.persistence.need.NeedRepository;
 import fr.cercle.persistence.staff.StaffRepository;
 import fr.cercle.persistence.write.ConflictRepository;
 import javafx.beans.property.ObjectProperty;
@@ -128,6 +129,11 @@ public final class AppContext {
 
     public HelperRepository helpers() {
         return new HelperRepository(db.dsl(), db.writer(), db.clock(), viewer());
+    }
+
+    /** The needs of the files the signed-in account may see, their candidates and assignments. */
+    public NeedRepository needs() {
+        return new NeedRepository(db.dsl(), db.writer(), db.clock(), viewer());
     }
 
     public StaffRepository staff() {

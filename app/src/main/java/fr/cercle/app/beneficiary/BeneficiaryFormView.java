@@ -3,6 +3,8 @@ package fr.cercle.app.beneficiary;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.need.NeedsView;
+import fr.cercle.app.need.NeedsViewModel;
 import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.CommuneField;
 import fr.cercle.app.ui.DateField;
@@ -62,6 +64,7 @@ public final class BeneficiaryFormView {
     private final DateField consentWithdrawnOn = new DateField();
     private final VBox banners = new VBox(8);
     private final Runnable back;
+    private NeedsViewModel needs;
 
     public BeneficiaryFormView(BeneficiaryFormViewModel model, AppContext context, Runnable back,
                                Consumer<BeneficiaryId> openOther) {
@@ -179,6 +182,15 @@ public final class BeneficiaryFormView {
         form.full(required);
 
         VBox content = new VBox(form.node());
+        // An existing file shows the person's circle first: their needs and who meets them.
+        model.existingProperty().addListener((obs, was, now) -> {
+            if (now && needs == null) {
+                needs = new NeedsViewModel(context, model.id());
+                content.getChildren().add(0, new NeedsView(needs, i18n).node());
+                model.setOnRefresh(needs::load);
+                needs.load();
+            }
+        });
         content.setPadding(new Insets(0, 24, 24, 24));
         content.setMaxWidth(900);
         ScrollPane scroll = new ScrollPane(content);

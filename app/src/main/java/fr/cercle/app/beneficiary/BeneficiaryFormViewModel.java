@@ -110,6 +110,7 @@ public final class BeneficiaryFormViewModel {
     private boolean notADuplicate;
     private Consumer<BeneficiarySummary> onSaved = saved -> { };
     private Consumer<String> onErased = name -> { };
+    private Runnable onRefresh = () -> { };
     private final ReadOnlyBooleanWrapper erasable = new ReadOnlyBooleanWrapper(this, "erasable");
 
     public BeneficiaryFormViewModel(AppContext context) {
@@ -264,6 +265,11 @@ public final class BeneficiaryFormViewModel {
         this.onErased = Objects.requireNonNull(onErased);
     }
 
+    /** Called when the file changed elsewhere and the form follows, for what shows beside it (its needs). */
+    public void setOnRefresh(Runnable onRefresh) {
+        this.onRefresh = Objects.requireNonNull(onRefresh);
+    }
+
     public BeneficiaryId id() {
         return id;
     }
@@ -310,6 +316,7 @@ public final class BeneficiaryFormViewModel {
             return;
         }
         BeneficiaryId shown = id;
+        onRefresh.run();
         context.tasks().run(() -> context.beneficiaries().open(shown).map(this::read), fresh -> fresh.ifPresent(data -> {
             if (shown.equals(id) && !busy.get()) {
                 rebase(data);

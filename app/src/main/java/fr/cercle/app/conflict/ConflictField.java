@@ -1,5 +1,7 @@
 package fr.cercle.app.conflict;
 
+import fr.cercle.model.contribution.FollowUpStatus;
+import fr.cercle.model.need.NeedStatus;
 import fr.cercle.model.beneficiary.BeneficiaryRules;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.beneficiary.ConsentMethod;
@@ -39,7 +41,9 @@ public record ConflictField(String entity, String field, String labelKey, Kind k
         /** A member of the team, chosen in a list. */
         STAFF,
         /** Yes or no: one of the values shown is kept. */
-        YES_NO
+        YES_NO,
+        /** A helper (who meets a need), shown by name: one of the values shown is kept. */
+        HELPER
     }
 
     static final List<ConflictField> ALL = List.of(
@@ -58,7 +62,13 @@ public record ConflictField(String entity, String field, String labelKey, Kind k
             new ConflictField("helper", "background_check_status", "field.backgroundCheck", Kind.CHOICE,
                     BackgroundCheckStatus.class, true, 0),
             new ConflictField("helper", "background_check_date", "field.backgroundCheckDate", Kind.DATE, null, false, 0),
-            new ConflictField("staff_member", "active", "conflicts.field.active", Kind.YES_NO, null, true, 0));
+            new ConflictField("staff_member", "active", "conflicts.field.active", Kind.YES_NO, null, true, 0),
+            new ConflictField("need", "status", "conflicts.field.needStatus", Kind.CHOICE, NeedStatus.class, true, 0),
+            new ConflictField("need", "helper_id", "conflicts.field.needHelper", Kind.HELPER, null, false, 0),
+            new ConflictField("need", "matched_on", "conflicts.field.needMatchedOn", Kind.DATE, null, false, 0),
+            new ConflictField("follow_up", "status", "conflicts.field.followUpStatus", Kind.CHOICE, FollowUpStatus.class,
+                    true, 0),
+            new ConflictField("follow_up", "done_on", "conflicts.field.followUpDoneOn", Kind.DATE, null, false, 0));
 
     static Optional<ConflictField> of(String entity, String field) {
         return ALL.stream().filter(f -> f.entity().equals(entity) && f.field().equals(field)).findFirst();

@@ -114,7 +114,12 @@ public final class ConflictsViewModel {
         context.tasks().run(() -> {
             List<Conflict> conflicts = context.conflicts().all();
             List<StaffMember> staff = context.staff().all();
-            return conflicts.stream().map(c -> item(c, staff, here)).toList();
+            Map<UUID, String> names = new HashMap<>();
+            if (conflicts.stream().anyMatch(c -> "need".equals(c.entity()))) {
+                context.helpers().all().forEach(h -> names.put(h.id().value(), h.fullName()));
+            }
+            staff.forEach(s -> names.put(s.id().value(), s.fullName()));
+            return conflicts.stream().map(c -> item(c, staff, names, here)).toList();
         }, loaded -> {
             items.setAll(loaded);
             loading.set(false);
@@ -189,10 +194,9 @@ public final class ConflictsViewModel {
 
     // Words
 
-    private Item item(Conflict conflict, List<StaffMember> staff, DeviceId here) {
+    /** @param names the team's and, where needs are in conflict, the helpers' names by their ids */
+    private Item item(Conflict conflict, List<StaffMember> staff, Map<UUID, String> names, DeviceId here) {
         ConflictField field = ConflictField.of(conflict.entity(), conflict.field()).orElse(null);
-        Map<UUID, String> names = new HashMap<>();
-        staff.forEach(s -> names.put(s.id().value(), s.fullName()));
         List<Side> sides = new ArrayList<>();
         sides.add(side(field, conflict.current(), true, names, here));
         conflict.others().forEach(other -> sides.add(side(field, other, false, names, here)));
@@ -231,6 +235,8 @@ public final class ConflictsViewModel {
             case "helper" -> i18n.get("conflicts.entity.helper");
             case "staff_member" -> i18n.get("conflicts.entity.staffMember");
             case "installation" -> i18n.get("conflicts.entity.installation");
+            case "need" -> i18n.get("conflicts.entity.need");
+            case "follow_up" -> i18n.get("conflicts.entity.followUp");
             default -> "";
         };
     }
@@ -252,6 +258,7 @@ public final class ConflictsViewModel {
                     ? list.stream().map(v -> label(field.type(), String.valueOf(v))).collect(Collectors.joining(", "))
                     : i18n.get("conflicts.value.none");
             case STAFF -> staffName(String.valueOf(value), names);
+            case HELPER -> name(String.valueOf(value), names, "conflicts.value.unknownHelper");
             case YES_NO -> i18n.get(Boolean.TRUE.equals(value) ? "conflicts.value.yes" : "conflicts.value.no");
         };
     }
@@ -270,11 +277,15 @@ public final class ConflictsViewModel {
     }
 
     private String staffName(String id, Map<UUID, String> names) {
+        return name(id, names, "conflicts.value.unknownStaff");
+    }
+
+    private String name(String id, Map<UUID, String> names, String unknownKey) {
         try {
             String name = names.get(UUID.fromString(id));
-            return name != null ? name : i18n.get("conflicts.value.unknownStaff");
+            return name != null ? name : i18n.get(unknownKey);
         } catch (IllegalArgumentException e) {
-            return i18n.get("conflicts.value.unknownStaff");
+            return i18n.get(unknownKey);
         }
     }
 

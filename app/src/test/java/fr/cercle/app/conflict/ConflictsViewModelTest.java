@@ -197,6 +197,14 @@ class ConflictsViewModelTest {
         assertThat(model.words(check, "VALID", names)).isEqualTo("Valide");
         assertThat(domains.writable()).isFalse();
         assertThat(active.writable()).isFalse();
+
+        UUID karim = UUID.randomUUID();
+        ConflictField needHelper = ConflictField.of("need", "helper_id").orElseThrow();
+        ConflictField needStatus = ConflictField.of("need", "status").orElseThrow();
+        assertThat(model.words(needHelper, karim.toString(), Map.of(karim, "Karim Benali"))).isEqualTo("Karim Benali");
+        assertThat(model.words(needHelper, UUID.randomUUID().toString(), names)).isEqualTo("Un aidant inconnu sur ce poste");
+        assertThat(model.words(needStatus, "MATCHED", names)).isEqualTo("Aidant trouvé");
+        assertThat(needHelper.writable()).as("one of the helpers shown is kept").isFalse();
     }
 
     @Test

@@ -1,5 +1,9 @@
 package fr.cercle.app.i18n;
 
+import fr.cercle.model.commune.Commune;
+import fr.cercle.model.need.Frequency;
+import fr.cercle.model.need.NeedKind;
+import fr.cercle.model.need.NeedStatus;
 import fr.cercle.app.startup.Startup;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.beneficiary.ConsentMethod;
@@ -45,7 +49,8 @@ class MessagesTest {
     static final Pattern LITERAL = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9_]+)+)\"");
     static final List<Class<? extends Enum<?>>> LABELLED = List.of(Domain.class, BeneficiaryStatus.class,
             ConsentScope.class, ConsentMethod.class, Skill.class, DayPart.class, BackgroundCheckStatus.class,
-            HelperStatus.class, StructureKind.class, PossibleDuplicate.Reason.class);
+            HelperStatus.class, StructureKind.class, PossibleDuplicate.Reason.class,
+            NeedKind.class, Frequency.class, NeedStatus.class, Commune.Proximity.class);
 
     static Properties bundle(Language language) {
         Properties properties = new Properties();
