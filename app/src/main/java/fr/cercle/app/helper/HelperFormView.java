@@ -3,6 +3,7 @@ package fr.cercle.app.helper;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.WeeklySlotGrid;
 import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.CommuneField;
 import fr.cercle.app.ui.DateField;
@@ -11,15 +12,12 @@ import fr.cercle.app.ui.FormLayout;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Scrolling;
 import fr.cercle.model.helper.BackgroundCheckStatus;
-import fr.cercle.model.helper.DayPart;
 import fr.cercle.model.helper.Helper;
 import fr.cercle.model.helper.HelperRules;
 import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
-import fr.cercle.model.helper.WeeklySlot;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -31,21 +29,16 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,34 +206,7 @@ public final class HelperFormView {
     }
 
     private GridPane availabilityGrid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(4);
-        grid.setVgap(4);
-        grid.setId(Helper.AVAILABILITY);
-        grid.getStyleClass().add("availability-grid");
-        DayOfWeek[] days = DayOfWeek.values();
-        for (int d = 0; d < days.length; d++) {
-            Label day = new Label(days[d].getDisplayName(TextStyle.SHORT, i18n.locale()));
-            GridPane.setHalignment(day, HPos.CENTER);
-            grid.add(day, d + 1, 0);
-        }
-        DayPart[] parts = DayPart.values();
-        for (int p = 0; p < parts.length; p++) {
-            grid.add(new Label(i18n.label(parts[p])), 0, p + 1);
-            for (int d = 0; d < days.length; d++) {
-                WeeklySlot slot = new WeeklySlot(days[d], parts[p]);
-                ToggleButton cell = new ToggleButton();
-                cell.setId("slot-" + slot.code());
-                cell.getStyleClass().add("slot");
-                cell.setPrefSize(56, 30);
-                cell.selectedProperty().bindBidirectional(model.availableProperty(slot));
-                cell.textProperty().bind(javafx.beans.binding.Bindings.when(cell.selectedProperty())
-                        .then("✓").otherwise(""));
-                cell.setAccessibleText(days[d].getDisplayName(TextStyle.FULL, i18n.locale()) + " " + i18n.label(parts[p]));
-                grid.add(cell, d + 1, p + 1);
-            }
-        }
-        return grid;
+        return WeeklySlotGrid.of(i18n, Helper.AVAILABILITY, "slot-", model::availableProperty, 56, 30);
     }
 
     /**

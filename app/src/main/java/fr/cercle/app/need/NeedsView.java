@@ -2,17 +2,14 @@ package fr.cercle.app.need;
 
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.WeeklySlotGrid;
 import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.FormLayout;
 import fr.cercle.app.ui.Icons;
-import fr.cercle.model.helper.DayPart;
-import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.need.Frequency;
 import fr.cercle.model.need.Need;
 import fr.cercle.model.need.NeedKind;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,7 +18,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,8 +26,6 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.List;
 
 /**
@@ -151,35 +145,9 @@ public final class NeedsView {
         return box;
     }
 
-    /** The same weekly grid as the helper's availability: a day per column, a part of the day per row. */
+    /** The same weekly grid as the helper's availability. */
     private GridPane slotGrid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(4);
-        grid.setVgap(4);
-        grid.setId("needSlots");
-        grid.getStyleClass().add("availability-grid");
-        DayOfWeek[] days = DayOfWeek.values();
-        for (int d = 0; d < days.length; d++) {
-            Label day = new Label(days[d].getDisplayName(TextStyle.SHORT, i18n.locale()));
-            GridPane.setHalignment(day, HPos.CENTER);
-            grid.add(day, d + 1, 0);
-        }
-        DayPart[] parts = DayPart.values();
-        for (int p = 0; p < parts.length; p++) {
-            grid.add(new Label(i18n.label(parts[p])), 0, p + 1);
-            for (int d = 0; d < days.length; d++) {
-                WeeklySlot slot = new WeeklySlot(days[d], parts[p]);
-                ToggleButton cell = new ToggleButton();
-                cell.setId("needSlot-" + slot.code());
-                cell.getStyleClass().add("slot");
-                cell.setPrefSize(48, 28);
-                cell.selectedProperty().bindBidirectional(model.slotProperty(slot));
-                cell.textProperty().bind(Bindings.when(cell.selectedProperty()).then("✓").otherwise(""));
-                cell.setAccessibleText(days[d].getDisplayName(TextStyle.FULL, i18n.locale()) + " " + i18n.label(parts[p]));
-                grid.add(cell, d + 1, p + 1);
-            }
-        }
-        return grid;
+        return WeeklySlotGrid.of(i18n, "needSlots", "needSlot-", model::slotProperty, 48, 28);
     }
 
     private void showNeeds() {
