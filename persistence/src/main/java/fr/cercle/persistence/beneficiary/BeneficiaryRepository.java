@@ -89,6 +89,14 @@ public final class BeneficiaryRepository {
      * The whole file, if this viewer may read it, without recording an opening: for checks and
      * tools that show nothing of it to a person (screens call {@link #open}).
      */
+    /**
+     * The file, if this viewer may change it (as it is: without handing it over): what belongs to a
+     * file (its needs, the help received, follow-ups) is written under that rule.
+     */
+    public Optional<Beneficiary> findWritable(BeneficiaryId id) {
+        return find(id).filter(b -> NeedToKnow.canWrite(viewer, b.referent(), b.domains(), b.referent(), b.domains()));
+    }
+
     public Optional<Beneficiary> find(BeneficiaryId id) {
         return dsl.selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value()).and(readable()))
                 .fetchOptional(BeneficiaryRepository::toModel)

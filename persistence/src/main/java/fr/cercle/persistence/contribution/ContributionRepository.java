@@ -1,7 +1,6 @@
 package fr.cercle.persistence.contribution;
 
 import fr.cercle.model.access.AccessDeniedException;
-import fr.cercle.model.access.NeedToKnow;
 import fr.cercle.model.access.Subject;
 import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
@@ -110,8 +109,7 @@ public final class ContributionRepository {
     }
 
     private Beneficiary writable(BeneficiaryId id, String what) {
-        return files.find(id)
-                .filter(b -> NeedToKnow.canWrite(viewer, b.referent(), b.domains(), b.referent(), b.domains()))
+        return files.findWritable(id)
                 .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, what + " for " + id));
     }
 

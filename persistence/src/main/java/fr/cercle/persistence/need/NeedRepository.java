@@ -1,7 +1,6 @@
 package fr.cercle.persistence.need;
 
 import fr.cercle.model.access.AccessDeniedException;
-import fr.cercle.model.access.NeedToKnow;
 import fr.cercle.model.access.Subject;
 import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
@@ -120,8 +119,7 @@ public final class NeedRepository {
     }
 
     public Change save(WriteTransaction tx, Need need) {
-        Beneficiary file = files.find(need.beneficiary())
-                .filter(b -> NeedToKnow.canWrite(viewer, b.referent(), b.domains(), b.referent(), b.domains()))
+        Beneficiary file = files.findWritable(need.beneficiary())
                 .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "save need " + need.id()
                         + " of " + need.beneficiary()));
         LocalDate today = LocalDate.now(clock);
