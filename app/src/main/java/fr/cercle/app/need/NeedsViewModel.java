@@ -9,7 +9,6 @@ import fr.cercle.model.beneficiary.BeneficiaryRules;
 import fr.cercle.model.helper.DayPart;
 import fr.cercle.model.helper.Helper;
 import fr.cercle.model.helper.HelperId;
-import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
 import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.matching.Candidate;
@@ -368,20 +367,11 @@ public final class NeedsViewModel {
      * nobody among them with a valid check when one is required, or all of those at their maximum.
      */
     private String whyNone(Need need) {
-        Set<Skill> required = need.requiredSkills();
-        List<Helper> able = context.helpers().all().stream()
-                .filter(h -> h.status() == HelperStatus.ACTIVE)
-                .filter(h -> h.skills().stream().anyMatch(required::contains))
-                .toList();
-        if (able.isEmpty()) {
-            return i18n.format("needs.none.skill", labels(required));
-        }
-        List<Helper> checked = need.backgroundCheckRequired()
-                ? able.stream().filter(h -> h.backgroundCheck().isValid()).toList() : able;
-        if (checked.isEmpty()) {
-            return i18n.get("needs.none.check");
-        }
-        return i18n.get("needs.none.full");
+        return switch (context.needs().whyNone(need)) {
+            case NO_SKILL -> i18n.format("needs.none.skill", labels(need.requiredSkills()));
+            case NO_VALID_CHECK -> i18n.get("needs.none.check");
+            case ALL_FULL -> i18n.get("needs.none.full");
+        };
     }
 
     CandidateRow candidateRow(Candidate c) {

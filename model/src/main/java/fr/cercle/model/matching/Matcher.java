@@ -32,6 +32,35 @@ public final class Matcher {
     public record Offer(Helper helper, int commitments) {
     }
 
+    /** Why no helper was proposed, in the order helpers are ruled out. */
+    public enum NoCandidate {
+        /** No active helper has any of the skills the need asks. */
+        NO_SKILL,
+        /** Those who have one lack the valid background check the need requires. */
+        NO_VALID_CHECK,
+        /** Those who could are at their maximum of commitments. */
+        ALL_FULL
+    }
+
+    /** Why {@code offers} give no candidate for {@code need} (meaningful when {@link #rank} found none). */
+    public static NoCandidate whyNone(Need need, Collection<Offer> offers) {
+        List<Offer> able = offers.stream()
+                .filter(o -> o.helper().status() == HelperStatus.ACTIVE)
+                .filter(o -> o.helper().skills().stream().anyMatch(need.requiredSkills()::contains))
+                .toList();
+        if (able.isEmpty()) {
+            return NoCandidate.NO_SKILL;
+        }
+        if (able.stream().noneMatch(o -> checked(need, o.helper()))) {
+            return NoCandidate.NO_VALID_CHECK;
+        }
+        return NoCandidate.ALL_FULL;
+    }
+
+    private static boolean checked(Need need, Helper helper) {
+        return !need.backgroundCheckRequired() || helper.backgroundCheck().isValid();
+    }
+
     private static final Comparator<Candidate> ORDER = Comparator
             .comparingInt((Candidate c) -> -c.covered().size())
             .thenComparing(Candidate::proximity)
@@ -67,8 +96,7 @@ public final class Matcher {
 
     Optional<Candidate> candidate(Need need, Optional<Commune> home, Offer offer) {
         Helper helper = offer.helper();
-        if (helper.status() != HelperStatus.ACTIVE
-                || (need.backgroundCheckRequired() && !helper.backgroundCheck().isValid())
+        if (helper.status() != HelperStatus.ACTIVE || !checked(need, helper)
                 || offer.commitments() >= helper.maxCommitments()) {
             return Optional.empty();
         }

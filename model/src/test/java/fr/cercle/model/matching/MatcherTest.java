@@ -125,6 +125,20 @@ class MatcherTest {
     }
 
     @Test
+    void whyNoOneIsProposedFollowsTheOrderHelpersAreRuledOut() {
+        Need need = visit(true);
+        Matcher.Offer driver = new Matcher.Offer(helper("Driver", LA_SOUTERRAINE, Skill.TRANSPORT).build(), 0);
+        Matcher.Offer unchecked = new Matcher.Offer(helper("Unchecked", LA_SOUTERRAINE, Skill.VISITS)
+                .backgroundCheck(BackgroundCheck.NOT_REQUESTED).build(), 0);
+        Matcher.Offer full = new Matcher.Offer(helper("Full", LA_SOUTERRAINE, Skill.VISITS).build(), 3);
+
+        assertThat(Matcher.whyNone(need, List.of(driver))).isEqualTo(Matcher.NoCandidate.NO_SKILL);
+        assertThat(Matcher.whyNone(need, List.of(driver, unchecked))).isEqualTo(Matcher.NoCandidate.NO_VALID_CHECK);
+        assertThat(Matcher.whyNone(need, List.of(driver, unchecked, full))).isEqualTo(Matcher.NoCandidate.ALL_FULL);
+        assertThat(MATCHER.rank(need, LA_SOUTERRAINE.code(), List.of(driver, unchecked, full), 10)).isEmpty();
+    }
+
+    @Test
     void withoutAKnownCommuneEveryoneIsFurther() {
         List<Candidate> ranked = MATCHER.rank(visit(false), null,
                 List.of(new Matcher.Offer(helper("Here", LA_SOUTERRAINE, Skill.VISITS).build(), 0)), 10);

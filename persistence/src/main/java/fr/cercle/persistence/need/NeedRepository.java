@@ -104,13 +104,23 @@ public final class NeedRepository {
     public List<Candidate> candidates(Need need, int limit) {
         Beneficiary file = files.find(need.beneficiary())
                 .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "match a need of " + need.beneficiary()));
-        Map<HelperId, Integer> load = commitments();
-        List<Matcher.Offer> offers = new HelperRepository(dsl, writer, clock, viewer).all().stream()
-                .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
+        List<Matcher.Offer> offers = offers();
         CommuneRepository communes = new CommuneRepository(dsl);
         Map<fr.cercle.model.common.InseeCode, Optional<fr.cercle.model.commune.Commune>> cache = new HashMap<>();
         return new Matcher(code -> cache.computeIfAbsent(code, communes::find))
                 .rank(need, file.address() == null ? null : file.address().commune(), offers, limit);
+    }
+
+    /** Why no helper is proposed for {@code need}, among the helpers the viewer may see. */
+    public Matcher.NoCandidate whyNone(Need need) {
+        return Matcher.whyNone(need, offers());
+    }
+
+    /** The helpers the viewer may see, each with their load. */
+    private List<Matcher.Offer> offers() {
+        Map<HelperId, Integer> load = commitments();
+        return new HelperRepository(dsl, writer, clock, viewer).all().stream()
+                .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
     }
 
     /** Validates and saves the need with its file's rules; writes nothing if anything is wrong. */
