@@ -31,6 +31,7 @@ import fr.cercle.sync.server.ServerGateway;
 import fr.cercle.sync.server.ServerStatus;
 import fr.cercle.sync.server.ServerStore;
 import fr.cercle.sync.server.SyncServer;
+import fr.cercle.sync.tls.ServerCertificate;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -298,8 +299,9 @@ public final class Main {
         ServerStore store = gateway.store();
         InetSocketAddress address = new InetSocketAddress(bind, port);
         boolean plain = args.flag("plain-http");
+        ServerCertificate certificate = plain ? null : gateway.registry().certificate();
         SyncServer server = plain ? SyncServer.startPlain(gateway, address, BundleLimits.DEFAULT)
-                : SyncServer.start(gateway, address, BundleLimits.DEFAULT, gateway.registry().certificate());
+                : SyncServer.start(gateway, address, BundleLimits.DEFAULT, certificate);
         DropFolder drop = args.get("drop-folder").isPresent()
                 ? new DropFolder(Path.of(args.require("drop-folder")), gateway, clock) : null;
         if (drop != null) {
@@ -315,7 +317,7 @@ public final class Main {
             stopped.countDown();
         }, "cercle-shutdown"));
         out.println("Cercle server on port " + server.port() + (plain ? " (plain HTTP)" : " (HTTPS, certificate "
-                + gateway.registry().certificate().fingerprintForPeople() + ")") + ", epoch " + store.epoch()
+                + certificate.fingerprintForPeople() + ")") + ", epoch " + store.epoch()
                 + (drop != null ? ", watching " + args.require("drop-folder") : "") + ". Ctrl+C stops it.");
         try {
             stopped.await();
