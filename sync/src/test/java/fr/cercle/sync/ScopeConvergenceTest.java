@@ -139,6 +139,16 @@ class ScopeConvergenceTest {
         everyInstallationEndsWithExactlyItsOrganisationsFiles(2613L);
     }
 
+    /**
+     * Found by the property: a file comes back to the installation that handed it away in a page made
+     * only of that installation's own changes (a page of format version 1); its later forgotten change
+     * must be applied again there too.
+     */
+    @net.jqwik.api.Example
+    void aFileReturningInAPageOfItsOwnChangesGetsItsForgottenChangesBack() throws Exception {
+        everyInstallationEndsWithExactlyItsOrganisationsFiles(-23868L);
+    }
+
     static void edit(Node node, Random random, List<StaffMember> referents) {
         var files = Installations.beneficiaries(node.db());
         List<Beneficiary> known = files.summaries().stream().map(s -> files.find(s.id()).orElseThrow()).toList();

@@ -118,9 +118,9 @@ public final class BundleImport {
                         }
                     });
                     header.leaving().forEach(leaving -> receiver.forget(leaving.entity(), leaving.id(), db.deviceId()));
-                    if (header.formatVersion() >= 2) {
-                        receiver.restoreForgotten(db.deviceId());
-                    }
+                    // After every pull: a record may come back in a page that needs nothing of version 2
+                    // (its history made only of this installation's own changes).
+                    receiver.restoreForgotten(db.deviceId());
                     advance(receiver.localSettings(), header, db.deviceId());
                 }
                 return new ImportReport(header, counts.getOrDefault(Receipt.APPLIED, 0L),
