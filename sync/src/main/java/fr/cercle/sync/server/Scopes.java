@@ -130,7 +130,7 @@ final class Scopes {
         }
         State state = known.get();
         if (namesReferent && change.operation() != Operation.DELETE
-                && (state.referent == null || change.version().isAfter(state.referent))) {
+                && replaces(change, state.referent)) {
             state.referent = change.version();
             state.dirty = true;
             Optional<String> now = referent.flatMap(this::staffOrganisation);
@@ -144,6 +144,17 @@ final class Scopes {
             }
         }
         return state.organisation;
+    }
+
+    /**
+     * Whether the change's referent replaces the one in force, as every installation's merge decides
+     * (FieldMerge): a change that saw the version in force replaces it, whatever the clocks say (a PC
+     * days behind does not follow a clock it finds absurd); otherwise the later version wins.
+     */
+    private static boolean replaces(IncomingChange change, Version inForce) {
+        return inForce == null
+                || change.base().getOrDefault("referent_id", java.util.Set.of()).contains(inForce.change())
+                || change.version().isAfter(inForce);
     }
 
     private State created(UUID id, String entity, String organisation, Version referent) {
