@@ -24,11 +24,17 @@ import fr.cercle.persistence.write.ChangeWriter;
 import fr.cercle.persistence.write.Values;
 import fr.cercle.persistence.write.WriteTransaction;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static fr.cercle.persistence.Columns.name;
 import static fr.cercle.persistence.Columns.parse;
@@ -63,7 +69,7 @@ public final class ContributionRepository {
      * file's referent (or, without one, for the staff member recording it). Returns the follow-up.
      */
     public Optional<FollowUp> record(Contribution contribution, StaffId author) {
-        java.util.concurrent.atomic.AtomicReference<Optional<FollowUp>> opened = new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<FollowUp>> opened = new AtomicReference<>(Optional.empty());
         writer.write(author, tx -> {
             Beneficiary file = writable(contribution.beneficiary(), "record a contribution");
             List<Problem> problems = contribution.validate(LocalDate.now(clock));
@@ -121,6 +127,42 @@ public final class ContributionRepository {
         return dsl.selectFrom(CONTRIBUTION).where(CONTRIBUTION.BENEFICIARY_ID.eq(file.value()))
                 .orderBy(CONTRIBUTION.CONTRIBUTED_ON.desc(), CONTRIBUTION.CREATED_AT.desc())
                 .fetch(ContributionRepository::toModel);
+    }
+
+    /**
+     * The day each helper last reached the person (a contribution with contact made); none if the
+     * viewer may not read the file.
+     */
+    public Map<HelperId, LocalDate> lastContacts(BeneficiaryId file) {
+        if (files.find(file).isEmpty()) {
+            return Map.of();
+        }
+        Map<HelperId, LocalDate> last = new HashMap<>();
+        dsl.select(CONTRIBUTION.HELPER_ID, DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
+                .where(CONTRIBUTION.BENEFICIARY_ID.eq(file.value()).and(CONTRIBUTION.CONTACT_MADE.isTrue()))
+                .groupBy(CONTRIBUTION.HELPER_ID)
+                .forEach(r -> last.put(new HelperId(r.value1()), r.value2()));
+        return last;
+    }
+
+    /**
+     * A file's latest {@code latest} contributions, and every one from {@code from} on (none more
+     * when null); the latest first. None if the viewer may not read the file.
+     */
+    public List<Contribution> since(BeneficiaryId file, LocalDate from, int latest) {
+        if (files.find(file).isEmpty()) {
+            return List.of();
+        }
+        Map<ContributionId, Contribution> found = new LinkedHashMap<>();
+        dsl.selectFrom(CONTRIBUTION).where(CONTRIBUTION.BENEFICIARY_ID.eq(file.value()))
+                .orderBy(CONTRIBUTION.CONTRIBUTED_ON.desc(), CONTRIBUTION.CREATED_AT.desc()).limit(latest)
+                .forEach(r -> found.put(new ContributionId(r.getId()), toModel(r)));
+        if (from != null) {
+            dsl.selectFrom(CONTRIBUTION)
+                    .where(CONTRIBUTION.BENEFICIARY_ID.eq(file.value()).and(CONTRIBUTION.CONTRIBUTED_ON.ge(from)))
+                    .forEach(r -> found.putIfAbsent(new ContributionId(r.getId()), toModel(r)));
+        }
+        return found.values().stream().sorted(Comparator.comparing(Contribution::date).reversed()).toList();
     }
 
     /** A file's follow-ups, the open ones first by due date; none if the viewer may not read the file. */

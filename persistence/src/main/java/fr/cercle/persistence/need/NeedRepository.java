@@ -174,6 +174,14 @@ public final class NeedRepository {
         });
     }
 
+    /**
+     * Closes a need: met for good, or no longer needed. It leaves the helper's load and the circle;
+     * who met it stays recorded.
+     */
+    public Change close(Need need, StaffId author) {
+        return writer.write(author, tx -> save(tx, need.close()));
+    }
+
     static Need toModel(NeedRecord r) {
         return new Need(new NeedId(r.getId()), new BeneficiaryId(r.getBeneficiaryId()), parse(NeedKind.class, r.getKind()),
                 parse(Frequency.class, r.getFrequency()), new TreeSet<>(list(r.getSlots(), WeeklySlot::parse)),

@@ -146,6 +146,14 @@ class NeedRepositoryTest {
                 .isInstanceOf(InvalidRecordException.class).hasMessageContaining("HELPER_NOT_ELIGIBLE");
         assertThat(needs.find(another.id()).orElseThrow().status()).isEqualTo(NeedStatus.OPEN);
         assertThat(Skill.SHOPPING).isIn(TestData.helper().build().skills());
+
+        needs.close(matched, claire.id());
+        assertThat(needs.find(need.id()).orElseThrow()).satisfies(closed -> {
+            assertThat(closed.status()).isEqualTo(NeedStatus.CLOSED);
+            assertThat(closed.helper()).as("who met it stays recorded").isEqualTo(near.id());
+        });
+        assertThat(needs.commitments()).as("a closed need frees its helper").doesNotContainKey(near.id());
+        assertThat(needs.candidates(another, 10)).extracting(c -> c.helper().lastName()).contains("Proche");
     }
 
     @Test
