@@ -14,7 +14,9 @@ import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.circle.CircleRepository;
 import fr.cercle.persistence.commune.CommuneRepository;
+import fr.cercle.persistence.contribution.ContributionRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.AccountRepository;
@@ -134,6 +136,16 @@ public final class AppContext {
     /** The needs of the files the signed-in account may see, their candidates and assignments. */
     public NeedRepository needs() {
         return new NeedRepository(db.dsl(), db.writer(), db.clock(), viewer());
+    }
+
+    /** What helpers did for the files the signed-in account may see, and the follow-ups it opened. */
+    public ContributionRepository contributions() {
+        return new ContributionRepository(db.dsl(), db.writer(), db.clock(), viewer());
+    }
+
+    /** The circle around a person whose file the signed-in account may see. */
+    public CircleRepository circles() {
+        return new CircleRepository(db.dsl(), db.writer(), db.clock(), viewer());
     }
 
     public StaffRepository staff() {

@@ -3,6 +3,8 @@ package fr.cercle.app.beneficiary;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.circle.CircleView;
+import fr.cercle.app.circle.CircleViewModel;
 import fr.cercle.app.need.NeedsView;
 import fr.cercle.app.need.NeedsViewModel;
 import fr.cercle.app.ui.Choices;
@@ -65,6 +67,7 @@ public final class BeneficiaryFormView {
     private final VBox banners = new VBox(8);
     private final Runnable back;
     private NeedsViewModel needs;
+    private CircleViewModel circle;
 
     public BeneficiaryFormView(BeneficiaryFormViewModel model, AppContext context, Runnable back,
                                Consumer<BeneficiaryId> openOther) {
@@ -182,12 +185,20 @@ public final class BeneficiaryFormView {
         form.full(required);
 
         VBox content = new VBox(form.node());
-        // An existing file shows the person's circle first: their needs and who meets them.
+        // An existing file shows the person's circle first: who helps and their contacts, the
+        // follow-ups, then the needs and who meets them.
         model.existingProperty().addListener((obs, was, now) -> {
             if (now && needs == null) {
                 needs = new NeedsViewModel(context, model.id());
-                content.getChildren().add(0, new NeedsView(needs, i18n).node());
-                model.setOnRefresh(needs::load);
+                circle = new CircleViewModel(context, model.id());
+                needs.setOnChanged(circle::load);
+                content.getChildren().addAll(0, List.of(new CircleView(circle, i18n).node(),
+                        new NeedsView(needs, i18n).node()));
+                model.setOnRefresh(() -> {
+                    circle.load();
+                    needs.load();
+                });
+                circle.load();
                 needs.load();
             }
         });

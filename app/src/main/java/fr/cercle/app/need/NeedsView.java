@@ -9,6 +9,7 @@ import fr.cercle.app.ui.Icons;
 import fr.cercle.model.need.Frequency;
 import fr.cercle.model.need.Need;
 import fr.cercle.model.need.NeedKind;
+import fr.cercle.model.need.NeedStatus;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -197,6 +198,14 @@ public final class NeedsView {
         card.getStyleClass().addAll("need-card", row.open() ? "open" : "met");
         card.setPadding(new Insets(10, 12, 10, 12));
         card.setId("need-" + row.need().id().value());
+        if (row.need().status() != NeedStatus.CLOSED) {
+            Button close = new Button(i18n.get("needs.close"), Icons.of(Material2OutlinedAL.ARCHIVE, 14));
+            close.setId("closeNeed");
+            close.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+            close.disableProperty().bind(model.busyProperty());
+            close.setOnAction(e -> model.close(row.need()));
+            top.getChildren().add(close);
+        }
         if (row.open()) {
             boolean shown = row.need().id().equals(model.searchedForProperty().get());
             Button find = new Button(i18n.get("needs.findHelpers"), Icons.of(Material2OutlinedMZ.PERSON_SEARCH));

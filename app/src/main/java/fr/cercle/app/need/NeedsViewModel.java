@@ -85,6 +85,7 @@ public final class NeedsViewModel {
     private final ReadOnlyObjectWrapper<NeedId> searchedFor = new ReadOnlyObjectWrapper<>(this, "searchedFor");
     private final ObservableList<CandidateRow> candidates = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper noCandidate = new ReadOnlyStringWrapper(this, "noCandidate");
+    private Runnable onChanged = () -> { };
 
     public NeedsViewModel(AppContext context, BeneficiaryId file) {
         this.context = context;
@@ -203,6 +204,11 @@ public final class NeedsViewModel {
         return noCandidate.getReadOnlyProperty();
     }
 
+    /** Called after this section changed the needs, for what shows beside it (the circle). */
+    public void setOnChanged(Runnable onChanged) {
+        this.onChanged = onChanged;
+    }
+
     // Commands
 
     /** Reads the file's needs, the names of their helpers, and whether the person is a minor. */
@@ -311,6 +317,7 @@ public final class NeedsViewModel {
         }, data -> {
             editing.set(false);
             show(data);
+            onChanged.run();
         }, this::failed);
         return true;
     }
@@ -359,6 +366,26 @@ public final class NeedsViewModel {
             closeSearch();
             show(data);
             notice.set(i18n.format("needs.assigned", chosen.name()));
+            onChanged.run();
+        }, this::failed);
+    }
+
+    /** Closes a need: met for good, or no longer needed. Its helper, if any, leaves the circle. */
+    public void close(Need need) {
+        failure.set(null);
+        notice.set(null);
+        busy.set(true);
+        StaffId author = context.author();
+        context.tasks().run(() -> {
+            context.needs().close(need, author);
+            return read();
+        }, data -> {
+            if (need.id().equals(searchedFor.get())) {
+                closeSearch();
+            }
+            show(data);
+            notice.set(i18n.get("needs.closedNotice"));
+            onChanged.run();
         }, this::failed);
     }
 

@@ -59,4 +59,15 @@ class ContributionTest {
         assertThat(followUp.done(TODAY.plusDays(4)).overdue(TODAY.plusDays(9))).isFalse();
         assertThat(FollowUp.fromConcern(visit(TODAY, 45, null), claire, TODAY)).isEmpty();
     }
+
+    @Test
+    void aQuickEntryProposesWhatEachKindOfNeedUsuallyAsks() {
+        assertThat(ContributionKind.of(fr.cercle.model.need.NeedKind.CALL)).isEqualTo(ContributionKind.CALL);
+        assertThat(ContributionKind.CALL.usualMedium()).isEqualTo(Medium.PHONE);
+        assertThat(ContributionKind.of(fr.cercle.model.need.NeedKind.SHOPPING)).isEqualTo(ContributionKind.ERRAND);
+        assertThat(ContributionKind.of(fr.cercle.model.need.NeedKind.MENTORING)).isEqualTo(ContributionKind.SESSION);
+        for (ContributionKind kind : ContributionKind.values()) {
+            assertThat(kind.usualMinutes()).isBetween(1, Contribution.MINUTES_MAX);
+        }
+    }
 }
