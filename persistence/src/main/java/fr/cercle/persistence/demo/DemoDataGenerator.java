@@ -7,6 +7,7 @@ import fr.cercle.model.common.InseeCode;
 import fr.cercle.model.installation.Structure;
 import fr.cercle.model.installation.StructureKind;
 import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.contribution.Contribution;
 import fr.cercle.model.need.Need;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
@@ -15,6 +16,7 @@ import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.commune.CommuneReferenceLoader;
 import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.contribution.ContributionRepository;
 import fr.cercle.persistence.need.NeedRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.LocalSettings;
@@ -194,12 +196,15 @@ public final class DemoDataGenerator {
 
     /**
      * Needs for about a third of the active people, and a helper for two thirds of those, chosen as a
-     * caseworker would: the first candidate the matcher ranks. Only for a demo of a town's size (the
+     * caseworker would: the first candidate the matcher ranks; then what that helper did since. Only for a demo of a town's size (the
      * benchmarks' databases of 100,000 people skip it).
      */
     private void needs(Viewer generator, StaffId author, DemoRandom random, LocalDate today) {
         NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), generator);
         DemoNeeds factory = new DemoNeeds(random, today);
+        DemoContributions history = new DemoContributions(random, today);
+        ContributionRepository contributions = new ContributionRepository(db.dsl(), db.writer(), db.clock(), generator);
+        int noted = 0;
         BeneficiaryRepository files = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), generator);
         int written = 0;
         int matched = 0;
@@ -219,12 +224,17 @@ public final class DemoDataGenerator {
                 if (!best.isEmpty()) {
                     LocalDate matchedOn = need.openedOn().plusDays(random.between(0,
                             (int) java.time.temporal.ChronoUnit.DAYS.between(need.openedOn(), today)));
-                    needs.save(need.assign(best.get(0).helper().id(), matchedOn), author);
+                    Need met = need.assign(best.get(0).helper().id(), matchedOn);
+                    needs.save(met, author);
                     matched++;
+                    for (Contribution contribution : history.of(met)) {
+                        contributions.record(contribution, author);
+                        noted++;
+                    }
                 }
             }
         }
-        LOG.info("Demo needs: {} recorded, {} matched", written, matched);
+        LOG.info("Demo needs: {} recorded, {} matched, {} contributions", written, matched, noted);
     }
 
     /** Saves {@code count} records made by {@code factory}, {@link #BATCH_SIZE} per transaction; returns the new done count. */

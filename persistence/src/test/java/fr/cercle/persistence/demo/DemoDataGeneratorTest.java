@@ -232,15 +232,39 @@ class DemoDataGeneratorTest {
         }
     }
 
-    /** The journal entries of the demo's needs: a creation each, and an update for those matched. */
+    @Test
+    void theHelpersContributionsFollowTheirNeedsRhythmSomeLateSomeWorried() {
+        fr.cercle.persistence.circle.CircleRepository circles =
+                new fr.cercle.persistence.circle.CircleRepository(demo.dsl(), demo.writer(), demo.clock(), TestData.ALL_ACCESS);
+        fr.cercle.persistence.contribution.ContributionRepository contributions =
+                new fr.cercle.persistence.contribution.ContributionRepository(demo.dsl(), demo.writer(), demo.clock(), TestData.ALL_ACCESS);
+        LocalDate today = LocalDate.now(TestData.CLOCK);
+        List<fr.cercle.model.circle.CircleMember> members = beneficiaries(demo).summaries().stream()
+                .flatMap(b -> circles.of(b.id()).orElseThrow().members().stream()).toList();
+        List<fr.cercle.model.contribution.Contribution> done = beneficiaries(demo).summaries().stream()
+                .flatMap(b -> contributions.ofFile(b.id()).stream()).toList();
+
+        assertThat(done).hasSizeGreaterThan(members.size() * 2);
+        assertThat(done).allSatisfy(c -> assertThat(c.validate(today)).isEmpty());
+        assertThat(done).filteredOn(c -> !c.contactMade()).isNotEmpty();
+        assertThat(members).filteredOn(m -> m.late(today)).isNotEmpty();
+        assertThat(members).filteredOn(m -> !m.late(today)).hasSizeGreaterThan(members.size() / 2);
+        assertThat(beneficiaries(demo).summaries().stream().flatMap(b -> contributions.followUps(b.id()).stream()))
+                .as("a few concerns opened follow-ups").isNotEmpty();
+    }
+
+    /** What the circles hold: each need's creation and matching, the contributions, the follow-ups. */
+    static final Set<String> CIRCLE = Set.of("need", "contribution", "follow_up");
+
+    /** The journal entries of the demo's circles: needs (a creation each, an update for those matched), contributions, follow-ups. */
     static long needChanges(CercleDatabase db) {
         return db.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL,
-                fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL.ENTITY.eq("need"));
+                fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL.ENTITY.in(CIRCLE));
     }
 
     @Test
     void everyRecordHasItsCreateEntryInTheJournal() {
-        List<JournalEntry> entries = journal(demo).stream().filter(e -> !e.entity().equals("need")).toList();
+        List<JournalEntry> entries = journal(demo).stream().filter(e -> !CIRCLE.contains(e.entity())).toList();
 
         assertThat(entries).hasSize((int) demoSummary.records()).hasSize(6 + 1 + 150 + 80);
         assertThat(entries).extracting(JournalEntry::operation).containsOnly(Operation.CREATE);
