@@ -21,6 +21,9 @@ import fr.cercle.model.common.Contact;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.common.Text;
 import fr.cercle.model.commune.Commune;
+import fr.cercle.model.contribution.Contribution;
+import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.need.Need;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.model.validation.InvalidRecordException;
@@ -51,12 +54,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static javafx.beans.binding.Bindings.stringValueAt;
 
@@ -447,8 +452,12 @@ public final class BeneficiaryFormViewModel {
                     context.clock(), context.viewer()).gather(id);
             String communeName = report.person().address().commune() == null ? null
                     : context.communes().find(report.person().address().commune()).map(Commune::name).orElse(null);
+            Map<HelperId, String> helperNames = new HashMap<>();
+            Stream.concat(report.needs().stream().map(Need::helper), report.contributions().stream().map(Contribution::helper))
+                    .filter(Objects::nonNull).distinct()
+                    .forEach(h -> context.helpers().find(h).ifPresent(found -> helperNames.put(h, found.fullName())));
             AccessReportPdf writer = new AccessReportPdf(i18n, context.clock().getZone());
-            writeWhole(pdf, out -> writer.write(report, communeName, out));
+            writeWhole(pdf, out -> writer.write(report, communeName, helperNames, out));
             writeWhole(json, out -> AccessReports.writeJson(report, out));
             return pdf;
         }, done -> {

@@ -197,19 +197,9 @@ public final class CircleViewModel {
         return stringValueAt(errors, field);
     }
 
-    /** A duration in words: "45 min", "1 h", "1 h 30", "non joint" for none. */
+    /** A duration in words, as the entry's choices show it; empty for none chosen. */
     public String duration(Integer value) {
-        if (value == null) {
-            return "";
-        }
-        if (value == 0) {
-            return i18n.get("circle.duration.none");
-        }
-        int hours = value / 60;
-        int rest = value % 60;
-        return hours == 0 ? i18n.format("circle.duration.minutes", rest)
-                : rest == 0 ? i18n.format("circle.duration.hours", hours)
-                : i18n.format("circle.duration.hoursMinutes", hours, String.format("%02d", rest));
+        return value == null ? "" : i18n.duration(value);
     }
 
     /** Called after this section changed the file, for what shows beside it. */

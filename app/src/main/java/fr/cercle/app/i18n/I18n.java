@@ -60,6 +60,18 @@ public final class I18n {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** A duration in words: "45 min", "1 h", "1 h 30"; "aucune" for none. */
+    public String duration(int minutes) {
+        if (minutes == 0) {
+            return get("duration.none");
+        }
+        int hours = minutes / 60;
+        int rest = minutes % 60;
+        return hours == 0 ? format("duration.minutes", rest)
+                : rest == 0 ? format("duration.hours", hours)
+                : format("duration.hoursMinutes", hours, String.format("%02d", rest));
+    }
+
     public DateTimeFormatter dateFormat() {
         return DATE;
     }

@@ -6,6 +6,10 @@ import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.beneficiary.ConsentMethod;
 import fr.cercle.model.beneficiary.ConsentScope;
 import fr.cercle.model.common.Domain;
+import fr.cercle.model.contribution.Contribution;
+import fr.cercle.model.contribution.FollowUp;
+import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.need.Need;
 import fr.cercle.persistence.rights.AccessReport;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -49,8 +53,10 @@ public final class AccessReportPdf {
 
     /**
      * @param communeName the name of the person's commune, if known
+     * @param helperNames the names of the helpers who met a need of the person or helped them, as known here
      */
-    public void write(AccessReport report, String communeName, OutputStream out) throws IOException {
+    public void write(AccessReport report, String communeName, Map<HelperId, String> helperNames, OutputStream out)
+            throws IOException {
         Beneficiary p = report.person();
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
@@ -94,6 +100,8 @@ public final class AccessReportPdf {
                 pages.heading(i18n.get("beneficiary.section.situation"));
                 pages.paragraph(p.situation() == null ? "—" : p.situation());
 
+                help(pages, report, helperNames);
+
                 pages.heading(i18n.get("access.pdf.history"));
                 for (AccessReport.Change change : report.history()) {
                     pages.bold(i18n.format("access.pdf.change", when(change.at()), operation(change.operation()),
@@ -112,6 +120,37 @@ public final class AccessReportPdf {
                 pages.paragraph(i18n.get("access.pdf.footer"));
             }
             doc.save(out);
+        }
+    }
+
+    /** The help the person received: their needs, what helpers did, the follow-ups about them. */
+    private void help(Pages pages, AccessReport report, Map<HelperId, String> helperNames) throws IOException {
+        pages.heading(i18n.get("access.pdf.help"));
+        if (report.needs().isEmpty() && report.contributions().isEmpty()) {
+            pages.paragraph(i18n.get("access.pdf.help.none"));
+        }
+        for (Need need : report.needs()) {
+            String helper = need.helper() == null ? null : helperNames.getOrDefault(need.helper(), i18n.get("needs.helperUnknown"));
+            pages.paragraph(i18n.format("access.pdf.need", i18n.label(need.kind()),
+                    i18n.label(need.frequency()).toLowerCase(i18n.locale()), i18n.label(need.status()),
+                    i18n.date(need.openedOn()), helper == null ? "" : " — " + helper));
+        }
+        for (Contribution c : report.contributions()) {
+            String helper = helperNames.getOrDefault(c.helper(), i18n.get("needs.helperUnknown"));
+            pages.bold(i18n.format("access.pdf.contribution", i18n.date(c.date()), helper, i18n.label(c.kind()),
+                    i18n.label(c.medium()).toLowerCase(i18n.locale()),
+                    c.contactMade() ? i18n.duration(c.minutes()) : i18n.get("access.pdf.notReached")));
+            if (c.note() != null) {
+                pages.detail(i18n.get("circle.entry.note"), c.note());
+            }
+            if (c.concern() != null) {
+                pages.detail(i18n.get("circle.entry.concern"), c.concern());
+            }
+        }
+        for (FollowUp f : report.followUps()) {
+            pages.paragraph(f.doneOn() == null
+                    ? i18n.format("access.pdf.followUp.open", f.subject(), i18n.date(f.due()))
+                    : i18n.format("access.pdf.followUp.done", f.subject(), i18n.date(f.doneOn())));
         }
     }
 

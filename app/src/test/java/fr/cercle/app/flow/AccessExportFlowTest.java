@@ -67,6 +67,16 @@ class AccessExportFlowTest {
                 .build();
         app.context().beneficiaries().save(jeanne, author);
         app.context().beneficiaries().save(jeanne.withStatus(BeneficiaryStatus.PAUSED), author);
+        var karim = TestData.helper().build();
+        app.context().helpers().save(karim, author);
+        var visits = fr.cercle.model.need.Need.open(jeanne.id(), fr.cercle.model.need.NeedKind.VISIT,
+                fr.cercle.model.need.Frequency.WEEKLY, Set.of(), false, java.time.LocalDate.of(2026, 10, 1))
+                .assign(karim.id(), java.time.LocalDate.of(2026, 10, 2));
+        app.context().needs().save(visits, author);
+        app.context().contributions().record(new fr.cercle.model.contribution.Contribution(
+                fr.cercle.model.contribution.ContributionId.newId(), jeanne.id(), karim.id(), visits.id(),
+                java.time.LocalDate.of(2026, 11, 10), 90, fr.cercle.model.contribution.ContributionKind.VISIT,
+                fr.cercle.model.contribution.Medium.IN_PERSON, true, "Promenade au jardin", "Semble fatiguée."), author);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context().withFiles(files), other -> { }).node()));
         app.settle();
     }
@@ -94,7 +104,10 @@ class AccessExportFlowTest {
             assertThat(text).contains("Données détenues sur Jeanne Martin", "Identité", "Date de naissance : 02/03/1938",
                     "sa fille Zoé passe le dimanche", "Historique des modifications", "Statut : En pause",
                     "Consultations et accès au dossier", "Export par Claire Moreau", "Consultation par Claire Moreau",
-                    "Création par Claire Moreau");
+                    "Création par Claire Moreau", "Aide reçue",
+                    "Besoin : Visites de convivialité, chaque semaine — Aidant trouvé, ouvert le 01/10/2026 — Karim Benali",
+                    "10/11/2026 — Karim Benali : Visite, en personne, 1 h 30", "Promenade au jardin",
+                    "Semble fatiguée.", "Suite à donner : Semble fatiguée. (à faire d’ici le 28/11/2026)");
             ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 80), "png",
                     Snapshots.dir().resolve("access-report-fr.png").toFile());
         }
