@@ -64,7 +64,8 @@ public final class CircleView {
         entry = entryForm();
         followUps.setId("followUps");
         recent.setId("recentContributions");
-        root.getChildren().setAll(title, failure, notice, members, followUps, recent);
+        Node picture = new CirclePicture(model, i18n).node();
+        root.getChildren().setAll(title, failure, notice, picture, members, followUps, recent);
 
         model.members().addListener((ListChangeListener<CircleViewModel.MemberRow>) c -> showMembers());
         model.entryForProperty().addListener((obs, old, now) -> showMembers());

@@ -64,6 +64,8 @@ public final class CircleViewModel {
     private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
     private final ObservableList<FollowUpRow> followUps = FXCollections.observableArrayList();
     private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final ObservableList<UnmetRow> unmet = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper person = new ReadOnlyStringWrapper(this, "person");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
@@ -110,12 +112,29 @@ public final class CircleViewModel {
         });
     }
 
-    /** A helper of the circle as their line shows them. */
+    /** A helper of the circle as their line and the picture show them. */
     public record MemberRow(CircleMember member, String name, String roles, String since, String last,
-                            String attempt, String next, boolean late) {
+                            String attempt, String next, boolean late, Recency recency, String lastShort) {
         public HelperId helperId() {
             return member.helper();
         }
+    }
+
+    /** How recent a helper's contact is, as the picture colours it (with words beside the colour). */
+    public enum Recency {
+        /** Reached within a week, and no contact is late. */
+        RECENT,
+        /** On time, but not reached for more than a week, or not yet. */
+        FADING,
+        /** A planned contact did not happen. */
+        LATE
+    }
+
+    /** Days within which a contact counts as recent. */
+    public static final int RECENT_DAYS = 7;
+
+    /** An unmet need as the picture shows it: an empty place in the circle. */
+    public record UnmetRow(Need need, String label) {
     }
 
     /** A follow-up to do, with its due day in words; overdue ones stand out. */
@@ -130,6 +149,16 @@ public final class CircleViewModel {
 
     public ObservableList<FollowUpRow> followUps() {
         return followUps;
+    }
+
+    /** The needs nobody meets yet: empty places in the picture. */
+    public ObservableList<UnmetRow> unmet() {
+        return unmet;
+    }
+
+    /** The person's name, in the middle of the picture. */
+    public ReadOnlyStringProperty personProperty() {
+        return person.getReadOnlyProperty();
     }
 
     /** The latest contributions, one line each: day, helper, what, reached or not. */
@@ -218,22 +247,26 @@ public final class CircleViewModel {
         });
     }
 
-    private record Loaded(List<MemberRow> members, List<FollowUpRow> followUps, List<String> recent) {
+    private record Loaded(String person, List<MemberRow> members, List<UnmetRow> unmet, List<FollowUpRow> followUps,
+                          List<String> recent) {
     }
 
     private Loaded read() {
         LocalDate today = LocalDate.now(context.clock());
         Optional<Circle> found = context.circles().of(file);
         if (found.isEmpty()) {
-            return new Loaded(List.of(), List.of(), List.of());
+            return new Loaded("", List.of(), List.of(), List.of(), List.of());
         }
+        String name = context.beneficiaries().find(file).map(b -> b.fullName().strip()).orElse("");
         Circle circle = found.get();
         Map<HelperId, String> names = circle.members().stream()
                 .collect(Collectors.toMap(CircleMember::helper, this::nameOf));
         List<MemberRow> rows = circle.members().stream().map(m -> memberRow(m, today)).toList();
         List<FollowUpRow> todo = circle.open().stream().map(f -> followUpRow(f, today)).toList();
         List<String> latest = circle.recent().stream().map(c -> recentLine(c, names)).toList();
-        return new Loaded(rows, todo, latest);
+        List<UnmetRow> empty = circle.unmet().stream()
+                .map(n -> new UnmetRow(n, i18n.format("circle.picture.unmet", i18n.label(n.kind())))).toList();
+        return new Loaded(name, rows, empty, todo, latest);
     }
 
     private String nameOf(CircleMember member) {
@@ -257,7 +290,10 @@ public final class CircleViewModel {
                 ChronoUnit.DAYS.between(m.nextContact(), today))
                 : m.nextContact().equals(today) ? i18n.get("circle.nextToday")
                 : i18n.format("circle.next", i18n.date(m.nextContact()));
-        return new MemberRow(m, nameOf(m), roles, since, last, attempt, next, late);
+        long days = m.lastContact() == null ? -1 : ChronoUnit.DAYS.between(m.lastContact().date(), today);
+        Recency recency = late ? Recency.LATE : days >= 0 && days <= RECENT_DAYS ? Recency.RECENT : Recency.FADING;
+        String lastShort = days < 0 ? i18n.get("circle.picture.never") : i18n.format("circle.picture.days", days);
+        return new MemberRow(m, nameOf(m), roles, since, last, attempt, next, late, recency, lastShort);
     }
 
     FollowUpRow followUpRow(FollowUp f, LocalDate today) {
@@ -280,6 +316,8 @@ public final class CircleViewModel {
     }
 
     private void show(Loaded data) {
+        person.set(data.person());
+        unmet.setAll(data.unmet());
         members.setAll(data.members());
         followUps.setAll(data.followUps());
         recent.setAll(data.recent());
