@@ -139,8 +139,23 @@ public final class NeedsView {
         HBox buttons = new HBox(10, save, cancel);
         layout.full(buttons);
 
-        VBox box = new VBox(layout.node());
+        Label heading = new Label();
+        heading.setId("needFormTitle");
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        heading.textProperty().bind(javafx.beans.binding.Bindings.when(model.changingProperty().isNull())
+                .then(i18n.get("needs.new")).otherwise(i18n.get("needs.change.title")));
+        VBox box = new VBox(6, heading, layout.node());
         box.setId("needForm");
+        // Enter in a one-line field saves the need, not the file; Escape gives up.
+        box.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !(e.getTarget() instanceof TextArea)) {
+                e.consume();
+                save.fire();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                cancel.fire();
+            }
+        });
         box.getStyleClass().add("need-form");
         box.setPadding(new Insets(4, 12, 8, 12));
         return box;
@@ -199,6 +214,12 @@ public final class NeedsView {
         card.setPadding(new Insets(10, 12, 10, 12));
         card.setId("need-" + row.need().id().value());
         if (row.need().status() != NeedStatus.CLOSED) {
+            Button change = new Button(i18n.get("needs.change"), Icons.of(Material2OutlinedAL.EDIT, 14));
+            change.setId("changeNeed");
+            change.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+            change.disableProperty().bind(model.busyProperty().or(model.editingProperty()));
+            change.setOnAction(e -> model.startChange(row.need()));
+            top.getChildren().add(change);
             Button close = new Button(i18n.get("needs.close"), Icons.of(Material2OutlinedAL.ARCHIVE, 14));
             close.setId("closeNeed");
             close.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);

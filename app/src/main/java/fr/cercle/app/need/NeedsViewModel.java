@@ -74,6 +74,8 @@ public final class NeedsViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
 
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(this, "editing");
+    /** The need being changed, or null for a new one. */
+    private final ReadOnlyObjectWrapper<Need> changing = new ReadOnlyObjectWrapper<>(this, "changing");
     private final ObjectProperty<NeedKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObjectProperty<Frequency> frequency = new SimpleObjectProperty<>(this, "frequency");
     private final Map<WeeklySlot, BooleanProperty> slots = new LinkedHashMap<>();
@@ -154,6 +156,11 @@ public final class NeedsViewModel {
     /** True while the new-need form is shown. */
     public ReadOnlyBooleanProperty editingProperty() {
         return editing.getReadOnlyProperty();
+    }
+
+    /** The need the form changes, null when it records a new one. */
+    public ReadOnlyObjectProperty<Need> changingProperty() {
+        return changing.getReadOnlyProperty();
     }
 
     public ObjectProperty<NeedKind> kindProperty() {
@@ -266,6 +273,7 @@ public final class NeedsViewModel {
 
     /** Shows a blank new need: kind and frequency to choose, the check ticked for a minor. */
     public void startNewNeed() {
+        changing.set(null);
         kind.set(null);
         frequency.set(null);
         slots.values().forEach(p -> p.set(false));
@@ -276,12 +284,27 @@ public final class NeedsViewModel {
         editing.set(true);
     }
 
+    /** Shows a need in the form to change its kind, rhythm, times, check or note; where it stands stays. */
+    public void startChange(Need need) {
+        changing.set(need);
+        kind.set(need.kind());
+        frequency.set(need.frequency());
+        slots.forEach((slot, on) -> on.set(need.slots().contains(slot)));
+        backgroundCheck.set(need.backgroundCheckRequired() || minor.get());
+        note.set(need.note());
+        errors.clear();
+        failure.set(null);
+        notice.set(null);
+        editing.set(true);
+    }
+
     public void cancelNewNeed() {
         errors.clear();
+        changing.set(null);
         editing.set(false);
     }
 
-    /** The need as the form holds it now, opened today. */
+    /** The need as the form holds it now: a new one opened today, or the one changed. */
     Need toNeed() {
         Set<WeeklySlot> chosen = new TreeSet<>();
         slots.forEach((slot, on) -> {
@@ -289,6 +312,12 @@ public final class NeedsViewModel {
                 chosen.add(slot);
             }
         });
+        Need before = changing.get();
+        if (before != null) {
+            return new Need(before.id(), file, kind.get(), frequency.get(), new TreeSet<>(chosen), before.extraSkills(),
+                    backgroundCheck.get(), before.languages(), before.status(), before.openedOn(), before.helper(),
+                    before.matchedOn(), note.get());
+        }
         Need opened = Need.open(file, kind.get(), frequency.get(), chosen, backgroundCheck.get(),
                 LocalDate.now(context.clock()));
         return new Need(opened.id(), file, opened.kind(), opened.frequency(), opened.slots(), opened.extraSkills(),
@@ -316,6 +345,7 @@ public final class NeedsViewModel {
             return read();
         }, data -> {
             editing.set(false);
+            changing.set(null);
             show(data);
             onChanged.run();
         }, this::failed);

@@ -227,4 +227,37 @@ class NeedsViewModelTest {
         assertThat(first.languages()).isEqualTo("Speaks: Arabic, French");
         assertThat(model.needs().get(0).since()).isEqualTo("No helper since 20/11/2026 (5 days)");
     }
+
+    @Test
+    void aNeedIsChangedInPlaceKeepingWhereItStandsThenClosed() {
+        Helper karim = helper(TestData.helper());
+        Need need = visitOpenedFiveDaysAgo(false);
+        app.context().needs().save(need.assign(karim.id(), LocalDate.of(2026, 11, 22)), author);
+        NeedsViewModel model = circleOf(jeanne);
+
+        model.startChange(model.needs().get(0).need());
+        assertThat(model.changingProperty().get().id()).isEqualTo(need.id());
+        assertThat(model.kindProperty().get()).isEqualTo(NeedKind.VISIT);
+        assertThat(model.slotProperty(TUESDAY_AFTERNOON).get()).isTrue();
+        model.frequencyProperty().set(Frequency.TWICE_A_WEEK);
+        model.slotProperty(new WeeklySlot(DayOfWeek.FRIDAY, DayPart.MORNING)).set(true);
+        model.noteProperty().set("Le vendredi pour le marché");
+        assertThat(model.saveNeed()).isTrue();
+
+        assertThat(model.editingProperty().get()).isFalse();
+        assertThat(app.context().needs().ofFile(jeanne.id())).singleElement().satisfies(changed -> {
+            assertThat(changed.id()).isEqualTo(need.id());
+            assertThat(changed.frequency()).isEqualTo(Frequency.TWICE_A_WEEK);
+            assertThat(changed.slots()).contains(new WeeklySlot(DayOfWeek.FRIDAY, DayPart.MORNING));
+            assertThat(changed.status()).isEqualTo(NeedStatus.MATCHED);
+            assertThat(changed.helper()).isEqualTo(karim.id());
+            assertThat(changed.openedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+            assertThat(changed.note()).isEqualTo("Le vendredi pour le marché");
+        });
+
+        model.close(model.needs().get(0).need());
+        assertThat(model.noticeProperty().get()).isEqualTo("Le besoin est clos.");
+        assertThat(model.needs().get(0).statusText()).isEqualTo("Terminé");
+        assertThat(model.needs().get(0).since()).isEqualTo("Terminé (ouvert le 20/11/2026, aidant : Karim Benali)");
+    }
 }
