@@ -139,10 +139,35 @@ class RepositoryWritesAreJournaledTest {
     }
 
     @Test
+    void domainProfilesSaveAndChange() {
+        Beneficiary jeanne = TestData.beneficiary(author.id()).domains(java.util.Set.of(fr.cercle.model.common.Domain.values()))
+                .birthDate(java.time.LocalDate.of(1950, 1, 1)).build();
+        var profiles = new fr.cercle.persistence.profile.ProfileRepository(db.dsl(), db.writer(), TestData.CLOCK,
+                TestData.ALL_ACCESS);
+        var elderly = new fr.cercle.model.profile.ElderlyProfile(jeanne.id(), fr.cercle.model.autonomy.AggirGrid.of("AAAAAAAAAA"),
+                java.time.LocalDate.of(2026, 10, 1), null, true, null, null, null);
+        profiles.saveWithFile(jeanne, List.of(elderly), author.id());
+        profiles.save(new fr.cercle.model.profile.ElderlyProfile(jeanne.id(), fr.cercle.model.autonomy.AggirGrid.of("BBBBBBBBBB"),
+                java.time.LocalDate.of(2026, 10, 1), null, true, null, null, null), author.id());
+        var health = new fr.cercle.model.profile.HealthProfile(jeanne.id(),
+                java.util.Set.of(fr.cercle.model.profile.ChronicCondition.DIABETES), null, null, null, null, null);
+        profiles.save(health, author.id());
+        var school = fr.cercle.model.profile.SchoolProfile.empty(jeanne.id()).withPath(
+                fr.cercle.model.profile.DropoutPath.NONE.with(fr.cercle.model.profile.DropoutStep.SPOTTED,
+                        java.time.LocalDate.of(2026, 11, 2)));
+        profiles.save(school, author.id());
+
+        assertJournaled("beneficiary", jeanne.id().value(), Operation.CREATE);
+        assertJournaled("elderly_profile", elderly.id(), Operation.CREATE, Operation.UPDATE);
+        assertJournaled("health_profile", health.id(), Operation.CREATE);
+        assertJournaled("school_profile", school.id(), Operation.CREATE);
+    }
+
+    @Test
     void everySyncedTableIsCoveredAbove() {
         assertThat(Entities.all()).extracting(t -> t.entity())
                 .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper", "audit_event", "need",
-                        "contribution", "follow_up");
+                        "contribution", "follow_up", "elderly_profile", "health_profile", "school_profile");
     }
 
     private void assertJournaled(String entity, UUID id, Operation... operations) {

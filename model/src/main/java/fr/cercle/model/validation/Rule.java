@@ -38,5 +38,19 @@ public enum Rule {
     /** A helper of a minor must have a valid background check. */
     BACKGROUND_CHECK_FOR_MINOR,
     /** This helper cannot meet this need (inactive, no valid check where one is required, fully committed, or without the skill). */
-    HELPER_NOT_ELIGIBLE
+    HELPER_NOT_ELIGIBLE,
+    /** This part of the file is only for a file followed in its domain (elderly, health, school). */
+    NOT_IN_DOMAIN,
+    /** The APA is granted for GIR 1 to 4; the last assessment gives GIR {0}. */
+    APA_NEEDS_GIR_1_TO_4,
+    /** The person was under {0} on that day: another capacity fits. */
+    TOO_YOUNG_FOR_CAPACITY,
+    /** An earlier step of the path has no date. */
+    STEP_SKIPPED,
+    /** The date is before the previous step's ({0}). */
+    STEP_BEFORE_PREVIOUS,
+    /** More than the total ({0}). */
+    MORE_THAN_TOTAL,
+    /** A minor's school follow-up needs the consent of a parent or legal representative, with its date. */
+    PARENTAL_CONSENT_REQUIRED
 }

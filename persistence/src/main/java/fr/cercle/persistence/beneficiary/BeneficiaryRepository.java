@@ -97,6 +97,11 @@ public final class BeneficiaryRepository {
         return find(id).filter(b -> NeedToKnow.canWrite(viewer, b.referent(), b.domains(), b.referent(), b.domains()));
     }
 
+    /** {@link #findWritable(BeneficiaryId)} inside a write: sees a file created earlier in the same transaction. */
+    public Optional<Beneficiary> findWritable(WriteTransaction tx, BeneficiaryId id) {
+        return current(tx, id).filter(b -> NeedToKnow.canWrite(viewer, b.referent(), b.domains(), b.referent(), b.domains()));
+    }
+
     public Optional<Beneficiary> find(BeneficiaryId id) {
         return dsl.selectFrom(BENEFICIARY).where(BENEFICIARY.ID.eq(id.value()).and(readable()))
                 .fetchOptional(BeneficiaryRepository::toModel)
@@ -191,6 +196,16 @@ public final class BeneficiaryRepository {
             for (java.util.UUID followUp : tx.read().select(FOLLOW_UP.ID).from(FOLLOW_UP)
                     .where(FOLLOW_UP.BENEFICIARY_ID.eq(id.value())).fetch(FOLLOW_UP.ID)) {
                 tx.delete(fr.cercle.persistence.write.Entities.FOLLOW_UP_TABLE, followUp);
+            }
+            // And its domain profiles (elderly, health, school).
+            for (var profile : List.of(fr.cercle.persistence.write.Entities.ELDERLY_PROFILE_TABLE,
+                    fr.cercle.persistence.write.Entities.HEALTH_PROFILE_TABLE,
+                    fr.cercle.persistence.write.Entities.SCHOOL_PROFILE_TABLE)) {
+                for (java.util.UUID profileId : tx.read().select(profile.id()).from(profile.table())
+                        .where(profile.table().field("BENEFICIARY_ID", java.util.UUID.class).eq(id.value()))
+                        .fetch(profile.id())) {
+                    tx.delete(profile, profileId);
+                }
             }
             return tx.delete(BENEFICIARY_TABLE, current.id().value());
         });

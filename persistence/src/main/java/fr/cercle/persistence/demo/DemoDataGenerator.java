@@ -18,6 +18,7 @@ import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.contribution.ContributionRepository;
 import fr.cercle.persistence.need.NeedRepository;
+import fr.cercle.persistence.profile.ProfileRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.staff.StaffRepository;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -150,6 +152,7 @@ public final class DemoDataGenerator {
         DemoRandom beneficiaryRandom = root.split();
         DemoRandom helperRandom = root.split();
         DemoRandom needRandom = root.split();
+        DemoRandom profileRandom = root.split();
         DemoNames names = new DemoNames();
         DemoTexts texts = new DemoTexts();
 
@@ -186,6 +189,7 @@ public final class DemoDataGenerator {
 
         if (beneficiaries <= MATCHED_DEMO_MAX) {
             needs(generator, author, needRandom, today);
+            profiles(generator, author, new DemoProfiles(profileRandom, texts, today));
         }
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -235,6 +239,39 @@ public final class DemoDataGenerator {
             }
         }
         LOG.info("Demo needs: {} recorded, {} matched, {} contributions", written, matched, noted);
+    }
+
+    /**
+     * The domain profiles of the people of a town-sized demo (DemoProfiles), one transaction per
+     * person; a person who has one already is left as is, so generating again changes nothing.
+     */
+    private void profiles(Viewer generator, StaffId author, DemoProfiles factory) {
+        ProfileRepository profiles = new ProfileRepository(db.dsl(), db.writer(), db.clock(), generator);
+        BeneficiaryRepository files = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), generator);
+        int written = 0;
+        for (var summary : files.summaries()) {
+            Beneficiary person = files.find(summary.id()).orElseThrow();
+            // Drawn for everyone, every time, so that the draws stay the same when generating again.
+            List<Object> made = new java.util.ArrayList<>();
+            if (person.domains().contains(Domain.ELDERLY)) {
+                Object profile = factory.elderly(person);
+                made.add(profiles.elderly(person.id()).isEmpty() ? profile : null);
+            }
+            if (person.domains().contains(Domain.HEALTH)) {
+                Object profile = factory.health(person);
+                made.add(profiles.health(person.id()).isEmpty() ? profile : null);
+            }
+            if (person.domains().contains(Domain.SCHOOL)) {
+                Object profile = factory.school(person);
+                made.add(profiles.school(person.id()).isEmpty() ? profile : null);
+            }
+            made.removeIf(Objects::isNull);
+            if (!made.isEmpty()) {
+                profiles.saveWithFile(person, made, author);
+                written += made.size();
+            }
+        }
+        LOG.info("Demo profiles: {} recorded", written);
     }
 
     /** Saves {@code count} records made by {@code factory}, {@link #BATCH_SIZE} per transaction; returns the new done count. */

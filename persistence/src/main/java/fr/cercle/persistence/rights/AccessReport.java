@@ -23,7 +23,17 @@ public record AccessReport(Beneficiary person, String structure, String referent
                            List<Change> history, List<Access> accesses, Map<UUID, String> staffNames,
                            List<fr.cercle.model.need.Need> needs,
                            List<fr.cercle.model.contribution.Contribution> contributions,
-                           List<fr.cercle.model.contribution.FollowUp> followUps) {
+                           List<fr.cercle.model.contribution.FollowUp> followUps,
+                           Profiles profiles) {
+
+    /**
+     * The domain profiles of the file that the viewer who made the report sees (a coordinator entitled
+     * to every domain sees them all); each null when there is none.
+     */
+    public record Profiles(fr.cercle.model.profile.ElderlyProfile elderly, fr.cercle.model.profile.HealthProfile health,
+                           fr.cercle.model.profile.SchoolProfile school) {
+        public static final Profiles NONE = new Profiles(null, null, null);
+    }
 
     public AccessReport {
         Objects.requireNonNull(person, "person");
@@ -34,12 +44,23 @@ public record AccessReport(Beneficiary person, String structure, String referent
         needs = needs == null ? List.of() : List.copyOf(needs);
         contributions = contributions == null ? List.of() : List.copyOf(contributions);
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        profiles = profiles == null ? Profiles.NONE : profiles;
+    }
+
+    /** A report without domain profiles. */
+    public AccessReport(Beneficiary person, String structure, String referent, Instant exportedAt, String exportedBy,
+                        List<Change> history, List<Access> accesses, Map<UUID, String> staffNames,
+                        List<fr.cercle.model.need.Need> needs, List<fr.cercle.model.contribution.Contribution> contributions,
+                        List<fr.cercle.model.contribution.FollowUp> followUps) {
+        this(person, structure, referent, exportedAt, exportedBy, history, accesses, staffNames, needs, contributions,
+                followUps, Profiles.NONE);
     }
 
     /** A report without needs. */
     public AccessReport(Beneficiary person, String structure, String referent, Instant exportedAt, String exportedBy,
                         List<Change> history, List<Access> accesses, Map<UUID, String> staffNames) {
-        this(person, structure, referent, exportedAt, exportedBy, history, accesses, staffNames, List.of(), List.of(), List.of());
+        this(person, structure, referent, exportedAt, exportedBy, history, accesses, staffNames, List.of(), List.of(), List.of(),
+                Profiles.NONE);
     }
 
     /**

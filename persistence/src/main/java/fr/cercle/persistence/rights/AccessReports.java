@@ -80,7 +80,14 @@ public final class AccessReports {
                 clock.instant(), viewer.staff().map(s -> name(staff, s)).orElse(viewer.login()), history, accesses, staff,
                 new fr.cercle.persistence.need.NeedRepository(dsl, writer, clock, viewer).ofFile(id),
                 new fr.cercle.persistence.contribution.ContributionRepository(dsl, writer, clock, viewer).ofFile(id),
-                new fr.cercle.persistence.contribution.ContributionRepository(dsl, writer, clock, viewer).followUps(id));
+                new fr.cercle.persistence.contribution.ContributionRepository(dsl, writer, clock, viewer).followUps(id),
+                profiles(id));
+    }
+
+    private AccessReport.Profiles profiles(BeneficiaryId id) {
+        var profiles = new fr.cercle.persistence.profile.ProfileRepository(dsl, writer, clock, viewer);
+        return new AccessReport.Profiles(profiles.elderly(id).orElse(null), profiles.health(id).orElse(null),
+                profiles.school(id).orElse(null));
     }
 
     private static String name(Map<UUID, String> staff, StaffId id) {
@@ -163,6 +170,7 @@ public final class AccessReports {
             line.put("status", f.status().name());
             line.put("done_on", f.doneOn() == null ? null : f.doneOn().toString());
         }
+        ProfilesJson.write(root.putObject("profiles"), report.profiles());
         ArrayNode accesses = root.putArray("accesses");
         for (AccessReport.Access a : report.accesses()) {
             ObjectNode line = accesses.addObject();

@@ -108,7 +108,7 @@ public final class ConflictRepository {
                             VersionStore.version(l).change(), VersionStore.version(l).hlc().instant(),
                             new StaffId(l.getAuthorId())))
                     .toList();
-            conflicts.add(new Conflict(first.getEntity(), first.getEntityId(), label(row), first.getField(), current, others));
+            conflicts.add(new Conflict(first.getEntity(), first.getEntityId(), label(first.getEntity(), row), first.getField(), current, others));
         });
         return conflicts;
     }
@@ -118,6 +118,18 @@ public final class ConflictRepository {
      * record's own, so the rules are the record's.
      */
     private boolean mayWrite(String entity, Record row) {
+        fr.cercle.model.access.Part part = PROFILE_PARTS.get(entity);
+        if (part != null) {
+            // A domain profile: the file's rule, and the part of the file the viewer sees.
+            Record file = dsl.select(BENEFICIARY.REFERENT_ID, BENEFICIARY.DOMAINS).from(BENEFICIARY)
+                    .where(BENEFICIARY.ID.eq(row.get("BENEFICIARY_ID", UUID.class))).fetchOne();
+            if (file == null || !NeedToKnow.visibleParts(viewer).contains(part)) {
+                return false;
+            }
+            UUID referent = file.get(BENEFICIARY.REFERENT_ID);
+            return NeedToKnow.canRead(viewer, referent == null ? null : new StaffId(referent),
+                    Columns.enumSet(Domain.class, file.get(BENEFICIARY.DOMAINS)));
+        }
         Subject subject = subject(entity);
         if (subject == Subject.BENEFICIARY) {
             UUID referent = row.get(BENEFICIARY.REFERENT_ID);
@@ -137,7 +149,27 @@ public final class ConflictRepository {
         return Subject.STAFF; // the staff and the structure: the administrator's
     }
 
-    private static String label(Record row) {
+    /** The part of a file each domain profile is (need-to-know). */
+    private static final Map<String, fr.cercle.model.access.Part> PROFILE_PARTS = Map.of(
+            Entities.ELDERLY_PROFILE_TABLE.entity(), fr.cercle.model.profile.ElderlyProfile.PART,
+            Entities.HEALTH_PROFILE_TABLE.entity(), fr.cercle.model.profile.HealthProfile.PART,
+            Entities.SCHOOL_PROFILE_TABLE.entity(), fr.cercle.model.profile.SchoolProfile.PART);
+
+    private String label(String entity, Record row) {
+        Field<?> file = row.field("BENEFICIARY_ID");
+        if (file != null && PROFILE_PARTS.containsKey(entity)) {
+            // A profile is named by its person.
+            Record person = dsl.select(BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME).from(BENEFICIARY)
+                    .where(BENEFICIARY.ID.eq(row.get(file, UUID.class))).fetchOne();
+            if (person != null) {
+                return (Objects.toString(person.get(BENEFICIARY.FIRST_NAME), "") + " "
+                        + Objects.toString(person.get(BENEFICIARY.LAST_NAME), "")).strip();
+            }
+        }
+        return plainLabel(row);
+    }
+
+    private static String plainLabel(Record row) {
         Field<?> first = row.field("FIRST_NAME");
         Field<?> last = row.field("LAST_NAME");
         if (first != null && last != null) {

@@ -18,9 +18,18 @@ import fr.cercle.model.need.Frequency;
 import fr.cercle.model.need.NeedKind;
 import fr.cercle.model.need.NeedStatus;
 import fr.cercle.model.installation.StructureKind;
+import fr.cercle.model.profile.ApaStatus;
+import fr.cercle.model.profile.ChronicCondition;
+import fr.cercle.model.profile.DropoutOutcome;
+import fr.cercle.model.profile.EducationStage;
+import fr.cercle.model.profile.HeatwaveCapacity;
+import fr.cercle.model.profile.HeatwaveRequester;
 import fr.cercle.persistence.jooq.tables.records.AuditEventRecord;
 import fr.cercle.persistence.jooq.tables.records.BeneficiaryRecord;
 import fr.cercle.persistence.jooq.tables.records.ContributionRecord;
+import fr.cercle.persistence.jooq.tables.records.ElderlyProfileRecord;
+import fr.cercle.persistence.jooq.tables.records.HealthProfileRecord;
+import fr.cercle.persistence.jooq.tables.records.SchoolProfileRecord;
 import fr.cercle.persistence.jooq.tables.records.FollowUpRecord;
 import fr.cercle.persistence.jooq.tables.records.HelperRecord;
 import fr.cercle.persistence.jooq.tables.records.InstallationRecord;
@@ -36,6 +45,9 @@ import java.util.Set;
 import static fr.cercle.persistence.jooq.Tables.AUDIT_EVENT;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static fr.cercle.persistence.jooq.Tables.CONTRIBUTION;
+import static fr.cercle.persistence.jooq.Tables.ELDERLY_PROFILE;
+import static fr.cercle.persistence.jooq.Tables.HEALTH_PROFILE;
+import static fr.cercle.persistence.jooq.Tables.SCHOOL_PROFILE;
 import static fr.cercle.persistence.jooq.Tables.FOLLOW_UP;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.INSTALLATION;
@@ -105,6 +117,31 @@ public final class Entities {
             EntityTable.of("follow_up", FOLLOW_UP, FOLLOW_UP.ID, Set.of(), Set.of(FOLLOW_UP.STATUS, FOLLOW_UP.DONE_ON),
                     Map.of(FOLLOW_UP.STATUS, TextRule.oneOf(FollowUpStatus.class)));
 
+    /** An AGGIR grid as {@link fr.cercle.model.autonomy.AggirGrid#code()} writes it: ten letters A, B or C. */
+    public static final TextRule AGGIR_CODE =
+            TextRule.form(code -> code.matches("[ABC]{10}"), "ten letters A, B or C (the AGGIR variables in order)");
+
+    /** The elderly part of a file: AGGIR, APA, the heatwave register (V14__domain_profiles.sql). */
+    public static final EntityTable<ElderlyProfileRecord> ELDERLY_PROFILE_TABLE =
+            EntityTable.of("elderly_profile", ELDERLY_PROFILE, ELDERLY_PROFILE.ID, Set.of(),
+                    Set.of(ELDERLY_PROFILE.AGGIR, ELDERLY_PROFILE.ASSESSED_ON, ELDERLY_PROFILE.APA_STATUS,
+                            ELDERLY_PROFILE.HEATWAVE_REGISTERED_ON),
+                    Map.of(ELDERLY_PROFILE.AGGIR, AGGIR_CODE,
+                            ELDERLY_PROFILE.APA_STATUS, TextRule.oneOf(ApaStatus.class),
+                            ELDERLY_PROFILE.HEATWAVE_REQUESTED_BY, TextRule.oneOf(HeatwaveRequester.class),
+                            ELDERLY_PROFILE.HEATWAVE_CAPACITY, TextRule.oneOf(HeatwaveCapacity.class)));
+    /** The health part of a file: conditions, care contacts, therapeutic education (V14__domain_profiles.sql). */
+    public static final EntityTable<HealthProfileRecord> HEALTH_PROFILE_TABLE =
+            EntityTable.of("health_profile", HEALTH_PROFILE, HEALTH_PROFILE.ID, Set.of(HEALTH_PROFILE.CONDITIONS),
+                    Set.of(HEALTH_PROFILE.EDUCATION_STAGE),
+                    Map.of(HEALTH_PROFILE.CONDITIONS, TextRule.oneOf(ChronicCondition.class),
+                            HEALTH_PROFILE.EDUCATION_STAGE, TextRule.oneOf(EducationStage.class)));
+    /** The school part of a file: school, absences, the dropout path, parental consent (V14__domain_profiles.sql). */
+    public static final EntityTable<SchoolProfileRecord> SCHOOL_PROFILE_TABLE =
+            EntityTable.of("school_profile", SCHOOL_PROFILE, SCHOOL_PROFILE.ID, Set.of(),
+                    Set.of(SCHOOL_PROFILE.OUTCOME, SCHOOL_PROFILE.OUTCOME_ON, SCHOOL_PROFILE.PARENTAL_CONSENT_DATE),
+                    Map.of(SCHOOL_PROFILE.OUTCOME, TextRule.oneOf(DropoutOutcome.class)));
+
     /** Who opened or exported which record: append-only (V6__audit_trail.sql). */
     public static final EntityTable<AuditEventRecord> AUDIT_EVENT_TABLE =
             EntityTable.appendOnly("audit_event", AUDIT_EVENT, AUDIT_EVENT.ID,
@@ -113,7 +150,7 @@ public final class Entities {
 
     private static final List<EntityTable<?>> ALL =
             List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE, NEED_TABLE,
-                    CONTRIBUTION_TABLE, FOLLOW_UP_TABLE);
+                    CONTRIBUTION_TABLE, FOLLOW_UP_TABLE, ELDERLY_PROFILE_TABLE, HEALTH_PROFILE_TABLE, SCHOOL_PROFILE_TABLE);
     private static final Map<String, EntityTable<?>> BY_NAME =
             ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(EntityTable::entity, t -> t));
 

@@ -264,7 +264,8 @@ class DemoDataGeneratorTest {
 
     @Test
     void everyRecordHasItsCreateEntryInTheJournal() {
-        List<JournalEntry> entries = journal(demo).stream().filter(e -> !CIRCLE.contains(e.entity())).toList();
+        List<JournalEntry> entries = journal(demo).stream().filter(e -> !CIRCLE.contains(e.entity()))
+                .filter(e -> !e.entity().endsWith("_profile")).toList();
 
         assertThat(entries).hasSize((int) demoSummary.records()).hasSize(6 + 1 + 150 + 80);
         assertThat(entries).extracting(JournalEntry::operation).containsOnly(Operation.CREATE);
@@ -290,7 +291,52 @@ class DemoDataGeneratorTest {
             assertThat(sortedHelpers(other)).isEqualTo(sortedHelpers(demo));
             assertThat(fullBeneficiaries(other)).containsExactlyInAnyOrderElementsOf(fullBeneficiaries(demo));
             assertThat(fullHelpers(other)).containsExactlyInAnyOrderElementsOf(fullHelpers(demo));
+            assertThat(profiles(other)).containsExactlyInAnyOrderElementsOf(profiles(demo));
         }
+    }
+
+    static List<Object> profiles(CercleDatabase db) {
+        var profiles = new fr.cercle.persistence.profile.ProfileRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
+        List<Object> all = new java.util.ArrayList<>();
+        for (BeneficiarySummary b : beneficiaries(db).summaries()) {
+            profiles.elderly(b.id()).ifPresent(all::add);
+            profiles.health(b.id()).ifPresent(all::add);
+            profiles.school(b.id()).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    @Test
+    void mostPeopleHaveTheProfileOfTheirDomainWithASpreadOfGirsTheHeatwaveRegisterAndPathsAtEveryStep() {
+        List<Object> all = profiles(demo);
+        LocalDate today = LocalDate.now(TestData.CLOCK);
+        for (Object profile : all) {
+            List<fr.cercle.model.validation.Problem> problems;
+            if (profile instanceof fr.cercle.model.profile.ElderlyProfile p) {
+                problems = p.validate(today, beneficiaries(demo).find(p.beneficiary()).orElseThrow());
+            } else if (profile instanceof fr.cercle.model.profile.HealthProfile p) {
+                problems = p.validate(today, beneficiaries(demo).find(p.beneficiary()).orElseThrow());
+            } else {
+                var p = (fr.cercle.model.profile.SchoolProfile) profile;
+                problems = p.validate(today, beneficiaries(demo).find(p.beneficiary()).orElseThrow());
+            }
+            assertThat(problems).as(profile.toString()).isEmpty();
+        }
+        List<fr.cercle.model.profile.ElderlyProfile> elderly = all.stream()
+                .filter(fr.cercle.model.profile.ElderlyProfile.class::isInstance)
+                .map(fr.cercle.model.profile.ElderlyProfile.class::cast).toList();
+        assertThat(elderly).hasSizeGreaterThan(40);
+        assertThat(elderly.stream().flatMap(e -> e.gir().stream()).collect(Collectors.toSet()))
+                .as("every GIR shows up").hasSize(6);
+        long registered = elderly.stream().filter(e -> e.heatwave().registered()).count();
+        assertThat((double) registered / elderly.size()).as("in the heatwave register").isBetween(0.2, 0.4);
+        List<fr.cercle.model.profile.SchoolProfile> school = all.stream()
+                .filter(fr.cercle.model.profile.SchoolProfile.class::isInstance)
+                .map(fr.cercle.model.profile.SchoolProfile.class::cast).toList();
+        assertThat(school.stream().flatMap(s -> s.path().lastStep().stream()).collect(Collectors.toSet()))
+                .as("paths stopped at every step").hasSize(4);
+        assertThat(school).anySatisfy(s -> assertThat(s.path().outcome()).isNotNull());
+        assertThat(all).anySatisfy(p -> assertThat(p).isInstanceOf(fr.cercle.model.profile.HealthProfile.class));
     }
 
     @Test
@@ -382,8 +428,9 @@ class DemoDataGeneratorTest {
 
             DemoDataGenerator.forDemo(db).generateDemo(Progress.NONE);
 
-            assertThat(db.journal().count()).isEqualTo(6 + 1 + 150 + 80 + needChanges(db));
+            assertThat(db.journal().count()).isEqualTo(6 + 1 + 150 + 80 + needChanges(db) + profiles(db).size());
             assertThat(fullBeneficiaries(db)).isEqualTo(before);
+            assertThat(profiles(db)).containsExactlyInAnyOrderElementsOf(profiles(demo));
         }
     }
 

@@ -31,7 +31,8 @@ import static fr.cercle.sync.server.jooq.Tables.STAFF_SCOPE;
 final class Scopes {
 
     /** The entities that belong to a person's file: they go where the file goes. */
-    static final java.util.List<String> OF_A_FILE = java.util.List.of("need", "contribution", "follow_up");
+    static final java.util.List<String> OF_A_FILE = java.util.List.of("need", "contribution", "follow_up",
+            "elderly_profile", "health_profile", "school_profile");
 
     /** Where a change belongs: {@code organisation} null for shared. */
     record Scope(String organisation, UUID scopeId) {
@@ -93,7 +94,7 @@ final class Scopes {
                 State state = record(id).orElseGet(() -> created(id, "helper", pusher, null));
                 return new Scope(state.organisation, id);
             }
-            case "need", "contribution", "follow_up" -> {
+            case "need", "contribution", "follow_up", "elderly_profile", "health_profile", "school_profile" -> {
                 // What belongs to a person's file goes where the file goes.
                 Optional<UUID> named = uuid(change.fields().get("beneficiary_id"));
                 UUID file = named.orElseGet(() -> record(id).map(s -> s.parent).orElse(null));
