@@ -278,12 +278,14 @@ public final class DashboardRepository {
         return FOLLOW_UP.STATUS.eq(FollowUpStatus.OPEN.name()).and(FOLLOW_UP.DUE_ON.le(today));
     }
 
-    /** No contribution of the file with a contact made in the last {@code days} days (today included). */
+    /**
+     * No contribution of the file with a contact made in the last {@code days} days (today included).
+     * Written as {@code NOT IN} the people contacted in those days: H2 reads them once, from the
+     * index of the contributions' days, instead of looking each active file up.
+     */
     private static Condition noContact(LocalDate today, int days) {
-        return DSL.notExists(DSL.selectOne().from(CONTRIBUTION)
-                .where(CONTRIBUTION.BENEFICIARY_ID.eq(BENEFICIARY.ID)
-                        .and(CONTRIBUTION.CONTRIBUTED_ON.gt(today.minusDays(days)))
-                        .and(CONTRIBUTION.CONTACT_MADE.isTrue())));
+        return BENEFICIARY.ID.notIn(DSL.select(CONTRIBUTION.BENEFICIARY_ID).from(CONTRIBUTION)
+                .where(CONTRIBUTION.CONTRIBUTED_ON.gt(today.minusDays(days)).and(CONTRIBUTION.CONTACT_MADE.isTrue())));
     }
 
     private static void requireThreshold(int days) {
