@@ -232,6 +232,30 @@ class DemoDataGeneratorTest {
         }
     }
 
+    @Test
+    void theHelpersOfMatchedNeedsRecordedWhatTheyDidSinceTheirMatching() {
+        var contributions = new fr.cercle.persistence.contribution.ContributionRepository(demo.dsl(), demo.writer(),
+                demo.clock(), TestData.ALL_ACCESS);
+        fr.cercle.persistence.need.NeedRepository needs =
+                new fr.cercle.persistence.need.NeedRepository(demo.dsl(), demo.writer(), demo.clock(), TestData.ALL_ACCESS);
+        LocalDate today = LocalDate.now(TestData.CLOCK);
+        List<fr.cercle.model.contribution.Contribution> all = new java.util.ArrayList<>();
+        for (var person : beneficiaries(demo).summaries()) {
+            for (fr.cercle.model.contribution.Contribution c : contributions.ofFile(person.id())) {
+                fr.cercle.model.need.Need need = needs.find(c.need()).orElseThrow();
+                assertThat(c.helper()).isEqualTo(need.helper());
+                assertThat(c.date()).isAfter(need.matchedOn()).isBefore(today);
+                assertThat(c.validate(today)).as(c.toString()).isEmpty();
+                all.add(c);
+            }
+        }
+        assertThat(all).hasSizeGreaterThan(50);
+        assertThat(all).filteredOn(c -> !c.contactMade()).isNotEmpty();
+        assertThat(demo.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.FOLLOW_UP)).isPositive();
+        assertThat(demo.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL,
+                fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL.ENTITY.eq("contribution"))).isEqualTo(all.size());
+    }
+
     /** The journal entries of the demo's needs: a creation each, and an update for those matched. */
     static long needChanges(CercleDatabase db) {
         return db.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL,
@@ -240,7 +264,8 @@ class DemoDataGeneratorTest {
 
     @Test
     void everyRecordHasItsCreateEntryInTheJournal() {
-        List<JournalEntry> entries = journal(demo).stream().filter(e -> !e.entity().equals("need")).toList();
+        List<JournalEntry> entries = journal(demo).stream()
+                .filter(e -> !Set.of("need", "contribution", "follow_up").contains(e.entity())).toList();
 
         assertThat(entries).hasSize((int) demoSummary.records()).hasSize(6 + 1 + 150 + 80);
         assertThat(entries).extracting(JournalEntry::operation).containsOnly(Operation.CREATE);
@@ -358,7 +383,9 @@ class DemoDataGeneratorTest {
 
             DemoDataGenerator.forDemo(db).generateDemo(Progress.NONE);
 
-            assertThat(db.journal().count()).isEqualTo(6 + 1 + 150 + 80 + needChanges(db));
+            assertThat(db.journal().count()).isEqualTo(6 + 1 + 150 + 80 + needChanges(db)
+                    + db.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CONTRIBUTION)
+                    + db.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.FOLLOW_UP));
             assertThat(fullBeneficiaries(db)).isEqualTo(before);
         }
     }
