@@ -3,6 +3,7 @@ package fr.cercle.app.shell;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.beneficiary.BeneficiariesPage;
+import fr.cercle.app.dashboard.DashboardPage;
 import fr.cercle.app.helper.HelpersPage;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.audit.AuditPage;
@@ -51,7 +52,7 @@ public final class MainWindow {
 
     /** The areas of the window, in the order of the navigation. */
     public enum Area {
-        BENEFICIARIES, HELPERS, AUDIT, SYNC, SETTINGS
+        DASHBOARD, BENEFICIARIES, HELPERS, AUDIT, SYNC, SETTINGS
     }
 
     private final AppContext context;
@@ -75,6 +76,15 @@ public final class MainWindow {
         this.i18n = context.i18n();
         Consumer<String> notify = this::notify;
         this.factories = Map.of(
+                Area.DASHBOARD, v -> new DashboardPage(context,
+                        id -> {
+                            select(Area.BENEFICIARIES);
+                            ((BeneficiariesPage) page(Area.BENEFICIARIES)).open(id);
+                        },
+                        id -> {
+                            select(Area.HELPERS);
+                            ((HelpersPage) page(Area.HELPERS)).open(id);
+                        }),
                 Area.BENEFICIARIES, v -> new BeneficiariesPage(context, notify),
                 Area.HELPERS, v -> new HelpersPage(context, notify),
                 Area.AUDIT, v -> new AuditPage(context),
@@ -96,6 +106,10 @@ public final class MainWindow {
         ToggleGroup group = new ToggleGroup();
         navigation.getChildren().add(spacer(16));
         // Only the areas this account needs to know: an administrator who follows no one has no files.
+        // The dashboard: a caseworker's caseload, a coordinator's structure, an evaluator's counts.
+        if (context.may(Subject.BENEFICIARY) || context.may(Subject.INDICATORS)) {
+            navigation.getChildren().add(entry(group, Area.DASHBOARD, "nav.dashboard", Material2OutlinedAL.DASHBOARD));
+        }
         if (context.may(Subject.BENEFICIARY)) {
             navigation.getChildren().add(entry(group, Area.BENEFICIARIES, "nav.beneficiaries", Material2OutlinedMZ.PEOPLE));
         }

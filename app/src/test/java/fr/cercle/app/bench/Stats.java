@@ -5,19 +5,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** Timings of one measured thing, in milliseconds: median, 90th percentile (nearest rank), min and max. */
-record Stats(int count, double median, double p90, double min, double max) {
+/** Timings of one measured thing, in milliseconds: median, 90th and 95th percentiles (nearest rank), min and max. */
+record Stats(int count, double median, double p90, double min, double max, double p95) {
 
     static Stats of(List<Double> millis) {
         if (millis.isEmpty()) {
-            return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         int n = sorted.size();
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         double p90 = sorted.get(Math.max(0, (int) Math.ceil(0.9 * n) - 1));
-        return new Stats(n, median, p90, sorted.get(0), sorted.get(n - 1));
+        double p95 = sorted.get(Math.max(0, (int) Math.ceil(0.95 * n) - 1));
+        return new Stats(n, median, p90, sorted.get(0), sorted.get(n - 1), p95);
     }
 
     /** Milliseconds with the precision that means something at that size. */

@@ -221,6 +221,15 @@ public final class BeneficiaryRepository {
      * list reads only their caseload); {@link NeedToKnow#canRead} says the same for one file.
      */
     private Condition readable() {
+        return readableBy(viewer);
+    }
+
+    /**
+     * The files {@code viewer} may read, as a condition on {@code BENEFICIARY} that the database
+     * evaluates: for queries of other repositories that count or list records with their person's file
+     * (the dashboard), under the same rule as this repository.
+     */
+    public static Condition readableBy(Viewer viewer) {
         if (viewer.has(Role.COORDINATOR)) {
             return DSL.trueCondition();
         }

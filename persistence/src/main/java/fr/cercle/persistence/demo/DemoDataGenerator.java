@@ -200,19 +200,21 @@ public final class DemoDataGenerator {
 
     /**
      * Needs for about a third of the active people, and a helper for two thirds of those, chosen as a
-     * caseworker would: the first candidate the matcher ranks; then what that helper did since. Only for a demo of a town's size (the
+     * caseworker would: the first candidate the matcher ranks; then what each helper did since
+     * ({@link DemoContributions}). Only for a demo of a town's size (the
      * benchmarks' databases of 100,000 people skip it).
      */
     private void needs(Viewer generator, StaffId author, DemoRandom random, LocalDate today) {
         NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), generator);
-        DemoNeeds factory = new DemoNeeds(random, today);
-        DemoContributions history = new DemoContributions(random, today);
-        ContributionRepository contributions = new ContributionRepository(db.dsl(), db.writer(), db.clock(), generator);
-        int noted = 0;
         BeneficiaryRepository files = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), generator);
         int written = 0;
         int matched = 0;
+        int contributed = 0;
         for (var summary : files.summaries()) {
+            // Each person draws from a stream of their own, so that skipping a person generated before
+            // leaves the others' draws as they were.
+            DemoRandom own = random.split();
+            DemoNeeds factory = new DemoNeeds(own, today);
             Beneficiary person = files.find(summary.id()).orElseThrow();
             if (!factory.has(person)) {
                 continue;
@@ -223,22 +225,19 @@ public final class DemoDataGenerator {
             }
             needs.save(need, author);
             written++;
-            if (random.chance(0.65)) {
+            if (own.chance(0.65)) {
                 var best = needs.candidates(need, 1);
                 if (!best.isEmpty()) {
-                    LocalDate matchedOn = need.openedOn().plusDays(random.between(0,
+                    LocalDate matchedOn = need.openedOn().plusDays(own.between(0,
                             (int) java.time.temporal.ChronoUnit.DAYS.between(need.openedOn(), today)));
-                    Need met = need.assign(best.get(0).helper().id(), matchedOn);
-                    needs.save(met, author);
+                    Need assigned = need.assign(best.get(0).helper().id(), matchedOn);
+                    needs.save(assigned, author);
                     matched++;
-                    for (Contribution contribution : history.of(met)) {
-                        contributions.record(contribution, author);
-                        noted++;
-                    }
+                    contributed += new DemoContributions(db, generator, own, today).forNeed(assigned, author);
                 }
             }
         }
-        LOG.info("Demo needs: {} recorded, {} matched, {} contributions", written, matched, noted);
+        LOG.info("Demo needs: {} recorded, {} matched, {} contributions", written, matched, contributed);
     }
 
     /**

@@ -253,6 +253,32 @@ class DemoDataGeneratorTest {
                 .as("a few concerns opened follow-ups").isNotEmpty();
     }
 
+    @Test
+    void theHelpersOfMatchedNeedsRecordedWhatTheyDidSinceTheirMatching() {
+        var contributions = new fr.cercle.persistence.contribution.ContributionRepository(demo.dsl(), demo.writer(),
+                demo.clock(), TestData.ALL_ACCESS);
+        fr.cercle.persistence.need.NeedRepository needs =
+                new fr.cercle.persistence.need.NeedRepository(demo.dsl(), demo.writer(), demo.clock(), TestData.ALL_ACCESS);
+        LocalDate today = LocalDate.now(TestData.CLOCK);
+        List<fr.cercle.model.contribution.Contribution> all = new java.util.ArrayList<>();
+        for (var person : beneficiaries(demo).summaries()) {
+            for (fr.cercle.model.contribution.Contribution c : contributions.ofFile(person.id())) {
+                fr.cercle.model.need.Need need = needs.find(c.need()).orElseThrow();
+                assertThat(c.helper()).isEqualTo(need.helper());
+                assertThat(c.date()).isAfterOrEqualTo(need.matchedOn()).isBefore(today);
+                assertThat(c.validate(today)).as(c.toString()).isEmpty();
+                all.add(c);
+            }
+        }
+        assertThat(all).hasSizeGreaterThan(50);
+        assertThat(all).filteredOn(c -> !c.contactMade()).isNotEmpty();
+        assertThat(demo.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.FOLLOW_UP)).isPositive();
+        assertThat(demo.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL,
+                fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL.ENTITY.eq("contribution"))).isEqualTo(all.size());
+    }
+
+    
+
     /** What the circles hold: each need's creation and matching, the contributions, the follow-ups. */
     static final Set<String> CIRCLE = Set.of("need", "contribution", "follow_up");
 

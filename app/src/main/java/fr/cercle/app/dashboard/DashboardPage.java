@@ -1,0 +1,263 @@
+package fr.cercle.app.dashboard;
+
+import atlantafx.base.theme.Styles;
+import fr.cercle.app.AppContext;
+import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.Icons;
+import fr.cercle.app.ui.Page;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.dashboard.DashboardLine;
+import fr.cercle.model.helper.HelperId;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The dashboard area: the figures as tiles, the citizen hours per month and the people followed per
+ * domain as bar charts; a tile opens the list behind it, whose lines open the person's file (or the
+ * helper's). The figures are computed again each time the area is shown and when data arrive from
+ * elsewhere.
+ */
+public final class DashboardPage implements Page {
+
+    private final DashboardViewModel model;
+    private final I18n i18n;
+    private final Consumer<BeneficiaryId> openFile;
+    private final Consumer<HelperId> openHelper;
+    private final StackPane root = new StackPane();
+    private final VBox figures;
+    private final VBox list;
+    private final TilePane tiles = new TilePane(12, 12);
+    private final XYChart.Series<String, Number> hours = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> domains = new XYChart.Series<>();
+    private final TableView<DashboardViewModel.Row> table = new TableView<>();
+
+    /**
+     * @param openFile   opens a person's file in the beneficiaries area
+     * @param openHelper opens a helper's record in the helpers area
+     */
+    public DashboardPage(AppContext context, Consumer<BeneficiaryId> openFile, Consumer<HelperId> openHelper) {
+        this.model = new DashboardViewModel(context);
+        this.i18n = context.i18n();
+        this.openFile = openFile;
+        this.openHelper = openHelper;
+        this.figures = figures();
+        this.list = list();
+        ScrollPane shown = scroll(figures);
+        root.getChildren().setAll(shown);
+        root.setId("dashboard");
+        model.openedProperty().addListener((obs, old, tile) -> root.getChildren().setAll(tile == null ? shown : list));
+        // Computed when the area is shown: what the person recorded elsewhere in the meantime counts.
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                model.load();
+            }
+        });
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    public DashboardViewModel model() {
+        return model;
+    }
+
+    private VBox figures() {
+        Label title = new Label(i18n.get("dashboard.title"));
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label asOf = new Label();
+        asOf.setId("dashboardAsOf");
+        asOf.getStyleClass().add(Styles.TEXT_MUTED);
+        asOf.textProperty().bind(model.asOfProperty());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("dashboardProgress");
+        progress.setPrefSize(22, 22);
+        progress.visibleProperty().bind(model.loadingProperty());
+        Label loading = new Label(i18n.get("dashboard.loading"));
+        loading.getStyleClass().add(Styles.TEXT_MUTED);
+        loading.visibleProperty().bind(model.loadingProperty());
+        HBox header = new HBox(12, title, asOf, progress, loading);
+        header.setAlignment(Pos.BASELINE_LEFT);
+
+        Label failure = new Label();
+        failure.setId("dashboardFailure");
+        failure.setWrapText(true);
+        failure.getStyleClass().add(Styles.DANGER);
+        failure.textProperty().bind(model.failureProperty());
+        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+
+        tiles.setPrefColumns(4);
+        tiles.setPrefTileWidth(230);
+        tiles.setPrefTileHeight(118);
+        tiles.setId("dashboardTiles");
+        model.tiles().addListener((ListChangeListener<DashboardViewModel.Tile>) c ->
+                tiles.getChildren().setAll(model.tiles().stream().map(this::tile).toList()));
+
+        BarChart<String, Number> hoursChart = chart("dashboard.chart.hours", "dashboard.chart.hours.axis", hours);
+        hoursChart.setId("hoursChart");
+        BarChart<String, Number> domainsChart = chart("dashboard.chart.domains", "dashboard.chart.domains.axis", domains);
+        domainsChart.setId("domainsChart");
+        model.hours().addListener((ListChangeListener<DashboardViewModel.Bar>) c -> fill(hours, model.hours()));
+        model.domains().addListener((ListChangeListener<DashboardViewModel.Bar>) c -> fill(domains, model.domains()));
+        HBox charts = new HBox(16, hoursChart, domainsChart);
+        HBox.setHgrow(hoursChart, Priority.ALWAYS);
+        hoursChart.setMinWidth(420);
+        domainsChart.setPrefWidth(360);
+        domainsChart.setMinWidth(300);
+
+        VBox box = new VBox(16, header, failure, tiles, charts);
+        box.setPadding(new Insets(24));
+        return box;
+    }
+
+    private Button tile(DashboardViewModel.Tile t) {
+        Label value = new Label(t.value());
+        value.getStyleClass().addAll(Styles.TITLE_2, "dashboard-value");
+        value.setId("tileValue-" + t.id());
+        Label label = new Label(t.label());
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        Label hint = new Label(t.hint());
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox content = new VBox(2, value, label, hint);
+        content.setAlignment(Pos.TOP_LEFT);
+        Button button = new Button(null, content);
+        button.setId("tile-" + t.id());
+        button.setUserData(t);
+        button.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        button.setAlignment(Pos.TOP_LEFT);
+        button.getStyleClass().add("dashboard-tile");
+        button.setAccessibleText(t.label() + " : " + t.value() + ". " + t.hint());
+        if (t.opens()) {
+            button.setTooltip(new javafx.scene.control.Tooltip(i18n.get("dashboard.open")));
+            button.setOnAction(e -> model.open(t));
+        } else {
+            button.setFocusTraversable(false);
+            button.setMouseTransparent(true);
+        }
+        return button;
+    }
+
+    private BarChart<String, Number> chart(String title, String axis, XYChart.Series<String, Number> series) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setLabel(i18n.get(axis));
+        y.setForceZeroInRange(true);
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setTitle(i18n.get(title));
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(300);
+        chart.getData().add(series);
+        return chart;
+    }
+
+    private static void fill(XYChart.Series<String, Number> series, List<DashboardViewModel.Bar> bars) {
+        series.getData().setAll(bars.stream().map(b -> new XYChart.Data<String, Number>(b.label(), b.value())).toList());
+    }
+
+    private VBox list() {
+        Button back = new Button(i18n.get("dashboard.back"), Icons.of(Material2OutlinedAL.ARROW_BACK));
+        back.setId("dashboardBack");
+        back.getStyleClass().add(Styles.FLAT);
+        back.setOnAction(e -> model.closeList());
+        Label title = new Label();
+        title.setId("dashboardListTitle");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(model.listTitleProperty());
+        Label count = new Label();
+        count.setId("dashboardListCount");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(model.listCountProperty());
+        Label hint = new Label(i18n.get("dashboard.list.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+
+        TableColumn<DashboardViewModel.Row, String> name = new TableColumn<>(i18n.get("dashboard.list.name"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(260);
+        TableColumn<DashboardViewModel.Row, String> detail = new TableColumn<>(i18n.get("dashboard.list.detail"));
+        detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
+        detail.setPrefWidth(520);
+        table.getColumns().setAll(List.of(name, detail));
+        table.setId("dashboardList");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label(i18n.get("dashboard.list.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<DashboardViewModel.Row> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openLine(row.getItem().line());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openLine(table.getSelectionModel().getSelectedItem().line());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button more = new Button(i18n.get("dashboard.more"));
+        more.setId("dashboardMore");
+        more.visibleProperty().bind(model.hasMoreProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> model.more());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox footer = new HBox(12, count, grow, hint, more);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(10, back, title, table, footer);
+        box.setPadding(new Insets(16, 24, 24, 24));
+        return box;
+    }
+
+    private void openLine(DashboardLine line) {
+        if (line.file() != null) {
+            openFile.accept(line.file());
+        } else if (line.helper() != null) {
+            openHelper.accept(line.helper());
+        }
+    }
+
+    private static ScrollPane scroll(VBox content) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.getStyleClass().add("edge-to-edge");
+        return pane;
+    }
+}

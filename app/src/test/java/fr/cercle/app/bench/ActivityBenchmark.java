@@ -1,0 +1,282 @@
+package fr.cercle.app.bench;
+
+import fr.cercle.model.access.Role;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.common.Domain;
+import fr.cercle.model.dashboard.Dashboard;
+import fr.cercle.model.need.Need;
+import fr.cercle.model.need.NeedId;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.contribution.ContributionRepository;
+import fr.cercle.persistence.dashboard.DashboardRepository;
+import fr.cercle.persistence.need.NeedRepository;
+import org.jooq.ConnectionProvider;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Measurement 6: a caseworker's day on a large structure (issue 5): loading the dashboard, opening a
+ * circle, ranking the candidates for one need, computing the alerts; target, a median under 200 ms each.
+ * Each is measured through Cercle's repository, side by side with raw JDBC running the same SQL on the
+ * same connection pool and reading every column into nothing (the stack's limit), alternating which
+ * goes first. A new measurement is one method returning a {@link Measurement}, added to {@link #all}.
+ */
+final class ActivityBenchmark {
+
+    static final double TARGET_MS = 200;
+
+    /** What is measured: Cercle's call and its raw JDBC limit, each given the index of the sample. */
+    record Measurement(String what, int warmup, int samples, Sample cercle, Sample raw) {
+    }
+
+    @FunctionalInterface
+    interface Sample {
+        Object run(int i) throws Exception;
+    }
+
+    private final CercleDatabase db;
+    private final ConnectionProvider connections;
+    private final Viewer coordinator;
+    private final Viewer caseworker;
+    private final LocalDate today;
+    private final List<BeneficiaryId> circles = new ArrayList<>();
+    private final List<NeedId> openNeeds = new ArrayList<>();
+
+    ActivityBenchmark(CercleDatabase db) {
+        this.db = db;
+        this.connections = db.dsl().configuration().connectionProvider();
+        this.today = LocalDate.now(db.clock());
+        this.coordinator = new Viewer("bench", Optional.of(new StaffId(UUID.randomUUID())),
+                Set.of(Role.ADMINISTRATOR, Role.COORDINATOR), Set.of(Domain.values()));
+        // The caseworker with the largest caseload in one domain: a heavy caseworker's dashboard.
+        var busiest = db.dsl().fetchOne("SELECT referent_id, COUNT(*) FROM beneficiary WHERE referent_id IS NOT NULL"
+                + " AND domains LIKE '%\"ELDERLY\"%' GROUP BY referent_id ORDER BY 2 DESC LIMIT 1");
+        this.caseworker = new Viewer("caseworker", Optional.of(new StaffId(busiest.get(0, UUID.class))),
+                Set.of(Role.CASEWORKER), Set.of(Domain.ELDERLY));
+        Random random = new Random(42);
+        List<UUID> withNeeds = db.dsl().fetch("SELECT DISTINCT beneficiary_id FROM need").getValues(0, UUID.class);
+        for (int i = 0; i < 500; i++) {
+            circles.add(new BeneficiaryId(withNeeds.get(random.nextInt(withNeeds.size()))));
+        }
+        List<UUID> open = db.dsl().fetch("SELECT id FROM need WHERE status = 'OPEN'").getValues(0, UUID.class);
+        for (int i = 0; i < 100; i++) {
+            openNeeds.add(new NeedId(open.get(random.nextInt(open.size()))));
+        }
+    }
+
+    /** Every measurement of this section, in the order of the table. */
+    List<Measurement> all() {
+        List<Measurement> all = new ArrayList<>();
+        all.add(dashboard("Loading the dashboard, coordinator (the whole structure)", coordinator));
+        all.add(dashboard("Loading the dashboard, the caseworker with the largest caseload", caseworker));
+        all.add(circle());
+        all.add(candidates());
+        alerts().ifPresent(all::add);
+        return all;
+    }
+
+    void run(Report report) throws Exception {
+        report.line("\nThe database: " + count("beneficiary") + " beneficiaries, " + count("helper") + " helpers, "
+                + count("need") + " needs, " + count("contribution") + " contributions, " + count("follow_up")
+                + " follow-ups. Viewer: a coordinator, unless the line says otherwise. Times in ms.");
+        List<List<String>> rows = new ArrayList<>();
+        for (Measurement m : all()) {
+            Report.progress("Measuring: " + m.what());
+            List<Double> cercle = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            for (int i = 0; i < m.warmup() + m.samples(); i++) {
+                boolean measured = i >= m.warmup();
+                for (int side = 0; side < 2; side++) {
+                    boolean cercleSide = (side == 0) == (i % 2 == 0);
+                    long t = System.nanoTime();
+                    Object result = (cercleSide ? m.cercle() : m.raw()).run(i);
+                    double elapsed = Stats.millisSince(t);
+                    if (result == null) {
+                        throw new IllegalStateException(m.what() + " gave nothing");
+                    }
+                    if (measured) {
+                        (cercleSide ? cercle : raw).add(elapsed);
+                    }
+                }
+            }
+            Stats a = Stats.of(cercle);
+            Stats b = Stats.of(raw);
+            rows.add(List.of(m.what(), String.valueOf(a.count()), Stats.ms(a.median()), Stats.ms(a.p95()), Stats.ms(a.max()),
+                    Stats.ms(b.median()), Stats.ms(b.p95()), Stats.ms(b.max()), Stats.ratio(a.median(), b.median()),
+                    a.median() < TARGET_MS ? "met" : "missed"));
+        }
+        report.table(List.of("What", "n", "Cercle median", "p95", "max", "Raw JDBC median", "p95", "max",
+                "Cercle / raw", "target (median < 200 ms)"), rows);
+        breakdown(report);
+    }
+
+    /** The dashboard's load, {@link DashboardRepository#load()}, against its seven queries in raw JDBC. */
+    Measurement dashboard(String what, Viewer viewer) {
+        DashboardRepository repository = new DashboardRepository(db.dsl(), db.clock(), viewer);
+        return new Measurement(what, 3, Integer.getInteger("bench.dashboard.samples", 21),
+                i -> repository.load(), i -> rawDashboard(viewer));
+    }
+
+    /**
+     * Opening a circle, as the circle's page reads it today: the file's needs, the help received and
+     * the follow-ups (each repository checks the file may be read first). The richer circle query
+     * replaces this method's first side when it exists.
+     */
+    Measurement circle() {
+        NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        ContributionRepository contributions = new ContributionRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        return new Measurement("Opening a circle: `NeedRepository.ofFile`, `ContributionRepository.ofFile` and `followUps`"
+                + " of a random person with a need", 50, Integer.getInteger("bench.circle.samples", 300),
+                i -> {
+                    BeneficiaryId id = circles.get(i % circles.size());
+                    return needs.ofFile(id).size() + contributions.ofFile(id).size() + contributions.followUps(id).size();
+                },
+                i -> {
+                    UUID id = circles.get(i % circles.size()).value();
+                    int read = 0;
+                    for (int check = 0; check < 3; check++) {
+                        read += rows("SELECT * FROM beneficiary WHERE id = ?", id);
+                    }
+                    read += rows("SELECT * FROM need WHERE beneficiary_id = ? ORDER BY opened_on, id", id);
+                    read += rows("SELECT * FROM contribution WHERE beneficiary_id = ? ORDER BY contributed_on DESC, created_at DESC", id);
+                    read += rows("SELECT * FROM follow_up WHERE beneficiary_id = ? ORDER BY status DESC, due_on", id);
+                    return read;
+                });
+    }
+
+    /**
+     * Ranking the ten best candidates for a random open need ({@code NeedRepository.candidates}: every
+     * helper the viewer may see, with their load, ranked by the model's matcher). The raw limit reads
+     * the same rows (the need's file, every helper, the loads) and ranks nothing.
+     */
+    Measurement candidates() {
+        NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        List<Need> sample = openNeeds.stream().map(id -> needs.find(id).orElseThrow()).toList();
+        return new Measurement("Ranking the candidates for one open need: `NeedRepository.candidates(need, 10)`", 5,
+                Integer.getInteger("bench.candidates.samples", 31),
+                i -> needs.candidates(sample.get(i % sample.size()), 10),
+                i -> rows("SELECT * FROM beneficiary WHERE id = ?", sample.get(i % sample.size()).beneficiary().value())
+                        + rows("SELECT * FROM helper", null)
+                        + rows("SELECT helper_id, COUNT(*) FROM need WHERE status = 'MATCHED' AND helper_id IS NOT NULL"
+                        + " GROUP BY helper_id", null));
+    }
+
+    /**
+     * Computing the alerts: not built yet (issue 5, another branch). When the alerts' repository
+     * exists, return its measurement here, with its raw JDBC limit, as {@link #dashboard} does.
+     */
+    Optional<Measurement> alerts() {
+        return Optional.empty();
+    }
+
+    /** The raw JDBC time of each of the dashboard's queries alone, coordinator, to see where the time goes. */
+    private void breakdown(Report report) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String[] query : dashboardQueries("")) {
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 13; i++) {
+                long t = System.nanoTime();
+                rows(query[1], null);
+                if (i >= 3) {
+                    times.add(Stats.millisSince(t));
+                }
+            }
+            Stats s = Stats.of(times);
+            rows.add(List.of(query[0], Stats.ms(s.median()), Stats.ms(s.max())));
+        }
+        report.line("\nThe dashboard's queries one by one, raw JDBC, coordinator (10 runs after 3):");
+        report.table(List.of("Query", "median", "max"), rows);
+    }
+
+    private Object rawDashboard(Viewer viewer) throws SQLException {
+        String scope = "";
+        List<Object> parameters = List.of();
+        if (!viewer.has(Role.COORDINATOR)) {
+            scope = " AND beneficiary_id IN (SELECT id FROM beneficiary WHERE referent_id = ? AND domains LIKE '%\"ELDERLY\"%')";
+            parameters = List.of(viewer.staff().orElseThrow().value());
+        }
+        int read = 0;
+        for (String[] query : dashboardQueries(scope)) {
+            read += rows(query[1], query.length > 2 ? parameters.get(0) : null);
+        }
+        return read;
+    }
+
+    /**
+     * The dashboard's SQL as {@code DashboardRepository} sends it, dates inlined; {@code scope} limits the
+     * records to the files of a caseworker (its parameter, the referent, marked by a third element).
+     */
+    private List<String[]> dashboardQueries(String scope) {
+        YearMonth month = YearMonth.from(today);
+        String since = "DATE '" + month.minusMonths(Dashboard.TREND_MONTHS - 1L).atDay(1) + "'";
+        String until = "DATE '" + month.atEndOfMonth() + "'";
+        String year = "DATE '" + today.minusMonths(Dashboard.TREND_MONTHS) + "'";
+        String contactSince = "DATE '" + today.minusDays(Dashboard.DEFAULT_NO_CONTACT_DAYS) + "'";
+        String todayLiteral = "DATE '" + today + "'";
+        boolean scoped = !scope.isEmpty();
+        String files = scoped ? " AND referent_id = ? AND domains LIKE '%\"ELDERLY\"%'" : "";
+        String p = scoped ? "p" : null;
+        List<String[]> queries = new ArrayList<>();
+        queries.add(withParameter(p, "active per domain", "SELECT COUNT(*), COUNT(CASE WHEN domains LIKE '%\"ELDERLY\"%' THEN 1 END),"
+                + " COUNT(CASE WHEN domains LIKE '%\"HEALTH\"%' THEN 1 END), COUNT(CASE WHEN domains LIKE '%\"SCHOOL\"%' THEN 1 END)"
+                + " FROM beneficiary WHERE status = 'ACTIVE'" + files));
+        queries.add(new String[]{"active helpers", "SELECT COUNT(*) FROM helper WHERE status = 'ACTIVE'"});
+        queries.add(withParameter(p, "unmet needs", "SELECT COUNT(*) FROM need WHERE status = 'OPEN'" + scope));
+        queries.add(withParameter(p, "matched in 12 months, median days", "SELECT COUNT(*), MEDIAN(DATEDIFF(DAY, opened_on, matched_on))"
+                + " FROM need WHERE matched_on IS NOT NULL AND matched_on > " + year + scope));
+        queries.add(withParameter(p, "beyond the no-contact threshold", "SELECT COUNT(*) FROM beneficiary b WHERE status = 'ACTIVE'" + files
+                + " AND b.id NOT IN (SELECT beneficiary_id FROM contribution WHERE contributed_on > "
+                + contactSince + " AND contact_made)"));
+        queries.add(withParameter(p, "follow-ups due", "SELECT COUNT(*) FROM follow_up WHERE status = 'OPEN' AND due_on <= "
+                + todayLiteral + scope));
+        queries.add(withParameter(p, "hours per month, 12 months", "SELECT EXTRACT(YEAR FROM contributed_on), EXTRACT(MONTH FROM contributed_on),"
+                + " SUM(minutes) FROM contribution WHERE contributed_on BETWEEN " + since + " AND " + until + scope
+                + " GROUP BY EXTRACT(YEAR FROM contributed_on), EXTRACT(MONTH FROM contributed_on)"));
+        return queries;
+    }
+
+    private static String[] withParameter(String parameter, String name, String sql) {
+        return parameter == null ? new String[]{name, sql} : new String[]{name, sql, parameter};
+    }
+
+    /** Runs the SQL with one optional parameter and reads every column of every row; returns the rows. */
+    private int rows(String sql, Object parameter) throws SQLException {
+        Connection c = connections.acquire();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setObject(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                int rows = 0;
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                    rows++;
+                }
+                return rows;
+            }
+        } finally {
+            connections.release(c);
+        }
+    }
+
+    private String count(String table) {
+        return String.format(Locale.ROOT, "%,d", ((Number) db.dsl().fetchValue("SELECT COUNT(*) FROM " + table)).longValue());
+    }
+}
