@@ -164,10 +164,34 @@ class RepositoryWritesAreJournaledTest {
     }
 
     @Test
+    void heatwaveCampaignAndItsCalls() {
+        Beneficiary jeanne = TestData.beneficiary(author.id()).domains(java.util.Set.of(fr.cercle.model.common.Domain.ELDERLY))
+                .build();
+        var profiles = new fr.cercle.persistence.profile.ProfileRepository(db.dsl(), db.writer(), TestData.CLOCK,
+                TestData.ALL_ACCESS);
+        profiles.saveWithFile(jeanne, List.of(new fr.cercle.model.profile.ElderlyProfile(jeanne.id(), null, null, null, true,
+                null, null, new fr.cercle.model.profile.HeatwaveRegistration(java.time.LocalDate.of(2026, 6, 1),
+                fr.cercle.model.profile.HeatwaveRequester.SELF, null, fr.cercle.model.profile.HeatwaveCapacity.AGED_65,
+                null))), author.id());
+        var heatwave = new fr.cercle.persistence.heatwave.HeatwaveRepository(db.dsl(), db.writer(), TestData.CLOCK,
+                TestData.ALL_ACCESS);
+        var campaign = fr.cercle.model.heatwave.Campaign.declare(fr.cercle.model.heatwave.AlertLevel.RED,
+                java.time.LocalDate.now(TestData.CLOCK), null, null);
+        heatwave.declare(campaign, author.id());
+        var call = heatwave.startRound(campaign, author.id()).get(0);
+        heatwave.record(call, fr.cercle.model.heatwave.CallOutcome.REACHED_FINE, null, author.id());
+        heatwave.close(campaign, author.id());
+
+        assertJournaled("heatwave_campaign", campaign.id().value(), Operation.CREATE, Operation.UPDATE);
+        assertJournaled("heatwave_call", call.id(), Operation.CREATE, Operation.UPDATE);
+    }
+
+    @Test
     void everySyncedTableIsCoveredAbove() {
         assertThat(Entities.all()).extracting(t -> t.entity())
                 .containsExactlyInAnyOrder("installation", "staff_member", "beneficiary", "helper", "audit_event", "need",
-                        "contribution", "follow_up", "elderly_profile", "health_profile", "school_profile");
+                        "contribution", "follow_up", "elderly_profile", "health_profile", "school_profile",
+                        "heatwave_campaign", "heatwave_call");
     }
 
     private void assertJournaled(String entity, UUID id, Operation... operations) {

@@ -51,6 +51,8 @@ public enum Rule {
     STEP_BEFORE_PREVIOUS,
     /** More than the total ({0}). */
     MORE_THAN_TOTAL,
+    /** A heatwave campaign is already open: close it before declaring another. */
+    CAMPAIGN_ALREADY_OPEN,
     /** A minor's school follow-up needs the consent of a parent or legal representative, with its date. */
     PARENTAL_CONSENT_REQUIRED
 }

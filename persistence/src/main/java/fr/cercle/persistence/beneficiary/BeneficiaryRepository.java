@@ -197,6 +197,13 @@ public final class BeneficiaryRepository {
                     .where(FOLLOW_UP.BENEFICIARY_ID.eq(id.value())).fetch(FOLLOW_UP.ID)) {
                 tx.delete(fr.cercle.persistence.write.Entities.FOLLOW_UP_TABLE, followUp);
             }
+            // The heatwave calls that reached the person.
+            for (java.util.UUID call : tx.read().select(fr.cercle.persistence.jooq.Tables.HEATWAVE_CALL.ID)
+                    .from(fr.cercle.persistence.jooq.Tables.HEATWAVE_CALL)
+                    .where(fr.cercle.persistence.jooq.Tables.HEATWAVE_CALL.BENEFICIARY_ID.eq(id.value()))
+                    .fetch(fr.cercle.persistence.jooq.Tables.HEATWAVE_CALL.ID)) {
+                tx.delete(fr.cercle.persistence.write.Entities.HEATWAVE_CALL_TABLE, call);
+            }
             // And its domain profiles (elderly, health, school).
             for (var profile : List.of(fr.cercle.persistence.write.Entities.ELDERLY_PROFILE_TABLE,
                     fr.cercle.persistence.write.Entities.HEALTH_PROFILE_TABLE,

@@ -230,7 +230,8 @@ public final class ProfileRepository {
         return tx.read().fetchExists(id.getTable(), id.eq(value));
     }
 
-    static ElderlyProfile toModel(ElderlyProfileRecord r) {
+    /** An elderly profile as the model holds it, for the other packages that read the table (the heatwave register). */
+    public static ElderlyProfile toModel(ElderlyProfileRecord r) {
         return new ElderlyProfile(new BeneficiaryId(r.getBeneficiaryId()),
                 r.getAggir() == null ? null : AggirGrid.of(r.getAggir()), r.getAssessedOn(),
                 parse(ApaStatus.class, r.getApaStatus()), Boolean.TRUE.equals(r.getLivesAlone()), r.getDisability(),

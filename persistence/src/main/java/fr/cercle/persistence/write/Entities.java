@@ -9,6 +9,10 @@ import fr.cercle.model.common.InseeCode;
 import fr.cercle.model.contribution.ContributionKind;
 import fr.cercle.model.contribution.FollowUpStatus;
 import fr.cercle.model.contribution.Medium;
+import fr.cercle.model.heatwave.AlertLevel;
+import fr.cercle.model.heatwave.CallOutcome;
+import fr.cercle.model.heatwave.CallStep;
+import fr.cercle.model.heatwave.CallerKind;
 import fr.cercle.model.helper.BackgroundCheckStatus;
 import fr.cercle.model.helper.DayPart;
 import fr.cercle.model.helper.HelperStatus;
@@ -31,6 +35,8 @@ import fr.cercle.persistence.jooq.tables.records.ElderlyProfileRecord;
 import fr.cercle.persistence.jooq.tables.records.HealthProfileRecord;
 import fr.cercle.persistence.jooq.tables.records.SchoolProfileRecord;
 import fr.cercle.persistence.jooq.tables.records.FollowUpRecord;
+import fr.cercle.persistence.jooq.tables.records.HeatwaveCallRecord;
+import fr.cercle.persistence.jooq.tables.records.HeatwaveCampaignRecord;
 import fr.cercle.persistence.jooq.tables.records.HelperRecord;
 import fr.cercle.persistence.jooq.tables.records.InstallationRecord;
 import fr.cercle.persistence.jooq.tables.records.NeedRecord;
@@ -49,6 +55,8 @@ import static fr.cercle.persistence.jooq.Tables.ELDERLY_PROFILE;
 import static fr.cercle.persistence.jooq.Tables.HEALTH_PROFILE;
 import static fr.cercle.persistence.jooq.Tables.SCHOOL_PROFILE;
 import static fr.cercle.persistence.jooq.Tables.FOLLOW_UP;
+import static fr.cercle.persistence.jooq.Tables.HEATWAVE_CALL;
+import static fr.cercle.persistence.jooq.Tables.HEATWAVE_CAMPAIGN;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.INSTALLATION;
 import static fr.cercle.persistence.jooq.Tables.NEED;
@@ -142,6 +150,19 @@ public final class Entities {
                     Set.of(SCHOOL_PROFILE.OUTCOME, SCHOOL_PROFILE.OUTCOME_ON, SCHOOL_PROFILE.PARENTAL_CONSENT_DATE),
                     Map.of(SCHOOL_PROFILE.OUTCOME, TextRule.oneOf(DropoutOutcome.class)));
 
+    /** A heatwave alert period declared by the town hall (V18__heatwave.sql). */
+    public static final EntityTable<HeatwaveCampaignRecord> HEATWAVE_CAMPAIGN_TABLE =
+            EntityTable.of("heatwave_campaign", HEATWAVE_CAMPAIGN, HEATWAVE_CAMPAIGN.ID, Set.of(),
+                    Set.of(HEATWAVE_CAMPAIGN.ENDS_ON, HEATWAVE_CAMPAIGN.CLOSED_ON),
+                    Map.of(HEATWAVE_CAMPAIGN.LEVEL, TextRule.oneOf(AlertLevel.class)));
+    /** One step of reaching a registered person during a campaign, and what it found (V18__heatwave.sql). */
+    public static final EntityTable<HeatwaveCallRecord> HEATWAVE_CALL_TABLE =
+            EntityTable.of("heatwave_call", HEATWAVE_CALL, HEATWAVE_CALL.ID, Set.of(),
+                    Set.of(HEATWAVE_CALL.OUTCOME, HEATWAVE_CALL.DONE_ON),
+                    Map.of(HEATWAVE_CALL.CALLER_KIND, TextRule.oneOf(CallerKind.class),
+                            HEATWAVE_CALL.STEP, TextRule.oneOf(CallStep.class),
+                            HEATWAVE_CALL.OUTCOME, TextRule.oneOf(CallOutcome.class)));
+
     /** Who opened or exported which record: append-only (V6__audit_trail.sql). */
     public static final EntityTable<AuditEventRecord> AUDIT_EVENT_TABLE =
             EntityTable.appendOnly("audit_event", AUDIT_EVENT, AUDIT_EVENT.ID,
@@ -150,7 +171,8 @@ public final class Entities {
 
     private static final List<EntityTable<?>> ALL =
             List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE, NEED_TABLE,
-                    CONTRIBUTION_TABLE, FOLLOW_UP_TABLE, ELDERLY_PROFILE_TABLE, HEALTH_PROFILE_TABLE, SCHOOL_PROFILE_TABLE);
+                    CONTRIBUTION_TABLE, FOLLOW_UP_TABLE, ELDERLY_PROFILE_TABLE, HEALTH_PROFILE_TABLE, SCHOOL_PROFILE_TABLE,
+                    HEATWAVE_CAMPAIGN_TABLE, HEATWAVE_CALL_TABLE);
     private static final Map<String, EntityTable<?>> BY_NAME =
             ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(EntityTable::entity, t -> t));
 

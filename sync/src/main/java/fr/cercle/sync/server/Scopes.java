@@ -24,15 +24,16 @@ import static fr.cercle.sync.server.jooq.Tables.STAFF_SCOPE;
  * Decides, inside one push's transaction, which organisation's scope each appended change belongs to
  * (docs/exchange-format.md, section 13): installations and staff members are shared; a beneficiary
  * belongs to its referent's organisation, following the referent field's latest version, the one
- * every installation's merge keeps; a helper to the organisation of the device that created it; an
- * audit event to the scope of the record it is about; a need to its person's file. A beneficiary whose referent moves to another
+ * every installation's merge keeps; a helper or a heatwave campaign to the organisation of the device
+ * that created it; an audit event to the scope of the record it is about; a need, a contribution, a
+ * follow-up, a profile or a heatwave call to its person's file. A beneficiary whose referent moves to another
  * organisation's staff member makes a move, which the pulls of both organisations see in order.
  */
 final class Scopes {
 
     /** The entities that belong to a person's file: they go where the file goes. */
     static final java.util.List<String> OF_A_FILE = java.util.List.of("need", "contribution", "follow_up",
-            "elderly_profile", "health_profile", "school_profile");
+            "elderly_profile", "health_profile", "school_profile", "heatwave_call");
 
     /** Where a change belongs: {@code organisation} null for shared. */
     record Scope(String organisation, UUID scopeId) {
@@ -90,11 +91,13 @@ final class Scopes {
             case "beneficiary" -> {
                 return new Scope(beneficiary(change, nextSeq), id);
             }
-            case "helper" -> {
-                State state = record(id).orElseGet(() -> created(id, "helper", pusher, null));
+            case "helper", "heatwave_campaign" -> {
+                // A helper, like a heatwave campaign, stays with the organisation that recorded it.
+                State state = record(id).orElseGet(() -> created(id, change.entity(), pusher, null));
                 return new Scope(state.organisation, id);
             }
-            case "need", "contribution", "follow_up", "elderly_profile", "health_profile", "school_profile" -> {
+            case "need", "contribution", "follow_up", "elderly_profile", "health_profile", "school_profile",
+                 "heatwave_call" -> {
                 // What belongs to a person's file goes where the file goes.
                 Optional<UUID> named = uuid(change.fields().get("beneficiary_id"));
                 UUID file = named.orElseGet(() -> record(id).map(s -> s.parent).orElse(null));

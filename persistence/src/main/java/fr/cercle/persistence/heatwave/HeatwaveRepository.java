@@ -1,0 +1,247 @@
+package fr.cercle.persistence.heatwave;
+
+import fr.cercle.model.access.AccessDeniedException;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Subject;
+import fr.cercle.model.access.Viewer;
+import fr.cercle.model.beneficiary.Beneficiary;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.beneficiary.BeneficiaryStatus;
+import fr.cercle.model.heatwave.AlertLevel;
+import fr.cercle.model.heatwave.CallList;
+import fr.cercle.model.heatwave.CallOutcome;
+import fr.cercle.model.heatwave.CallStep;
+import fr.cercle.model.heatwave.Caller;
+import fr.cercle.model.heatwave.CallerKind;
+import fr.cercle.model.heatwave.Campaign;
+import fr.cercle.model.heatwave.CampaignCall;
+import fr.cercle.model.heatwave.CampaignId;
+import fr.cercle.model.helper.HelperStatus;
+import fr.cercle.model.helper.Skill;
+import fr.cercle.model.profile.ElderlyProfile;
+import fr.cercle.model.staff.StaffId;
+import fr.cercle.model.validation.InvalidRecordException;
+import fr.cercle.model.validation.Problem;
+import fr.cercle.model.validation.Rule;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.helper.HelperRepository;
+import fr.cercle.persistence.jooq.tables.records.HeatwaveCallRecord;
+import fr.cercle.persistence.jooq.tables.records.HeatwaveCampaignRecord;
+import fr.cercle.persistence.profile.ProfileRepository;
+import fr.cercle.persistence.write.Change;
+import fr.cercle.persistence.write.ChangeWriter;
+import fr.cercle.persistence.write.Values;
+import fr.cercle.persistence.write.WriteTransaction;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static fr.cercle.persistence.Columns.name;
+import static fr.cercle.persistence.Columns.parse;
+import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
+import static fr.cercle.persistence.jooq.Tables.ELDERLY_PROFILE;
+import static fr.cercle.persistence.jooq.Tables.HEATWAVE_CALL;
+import static fr.cercle.persistence.jooq.Tables.HEATWAVE_CAMPAIGN;
+import static fr.cercle.persistence.write.Entities.HEATWAVE_CALL_TABLE;
+import static fr.cercle.persistence.write.Entities.HEATWAVE_CAMPAIGN_TABLE;
+
+/**
+ * The town hall's heatwave register and its campaigns: the people registered (among the files the
+ * viewer may read, when they see the elderly part), the alert period declared, each round of calls
+ * spread over the helpers who make calls and the staff member who starts it, each outcome, and the
+ * escalation of an unreachable person in the same transaction as the outcome.
+ */
+public final class HeatwaveRepository {
+
+    /** How many people a helper is given to call in a round. */
+    public static final int HELPER_CALLS = 8;
+    /** How many people the staff member who starts a round takes, before the load is shared again. */
+    public static final int STAFF_CALLS = 15;
+
+    private final DSLContext dsl;
+    private final ChangeWriter writer;
+    private final Clock clock;
+    private final Viewer viewer;
+    private final BeneficiaryRepository files;
+
+    public HeatwaveRepository(DSLContext dsl, ChangeWriter writer, Clock clock, Viewer viewer) {
+        this.dsl = dsl;
+        this.writer = writer;
+        this.clock = clock;
+        this.viewer = viewer;
+        this.files = new BeneficiaryRepository(dsl, writer, clock, viewer);
+    }
+
+    /** A person of the register with what the register holds about them. */
+    public record Entry(Beneficiary person, ElderlyProfile profile) {
+    }
+
+    /**
+     * The register: the people not closed whose file the viewer may read, with an elderly profile
+     * registered; by name. Empty for a viewer who does not see the elderly part of files.
+     */
+    public List<Entry> register() {
+        if (!NeedToKnow.visibleParts(viewer).contains(ElderlyProfile.PART)) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        dsl.select(ELDERLY_PROFILE.fields()).from(ELDERLY_PROFILE)
+                .join(BENEFICIARY).on(BENEFICIARY.ID.eq(ELDERLY_PROFILE.BENEFICIARY_ID))
+                .where(ELDERLY_PROFILE.HEATWAVE_REGISTERED_ON.isNotNull()
+                        .and(BENEFICIARY.STATUS.ne(BeneficiaryStatus.CLOSED.name()))
+                        .and(BeneficiaryRepository.readableBy(viewer)))
+                .orderBy(BENEFICIARY.LAST_NAME, BENEFICIARY.FIRST_NAME)
+                .forEach(r -> files.find(new BeneficiaryId(r.get(ELDERLY_PROFILE.BENEFICIARY_ID))).ifPresent(person -> entries.add(
+                        new Entry(person, ProfileRepository.toModel(r.into(ELDERLY_PROFILE))))));
+        return entries;
+    }
+
+    /** The campaign open now, if any (the latest declared). */
+    public Optional<Campaign> current() {
+        return dsl.selectFrom(HEATWAVE_CAMPAIGN).where(HEATWAVE_CAMPAIGN.CLOSED_ON.isNull())
+                .orderBy(HEATWAVE_CAMPAIGN.STARTS_ON.desc()).limit(1).fetchOptional(HeatwaveRepository::toModel);
+    }
+
+    /** Every campaign, the latest first. */
+    public List<Campaign> campaigns() {
+        return dsl.selectFrom(HEATWAVE_CAMPAIGN).orderBy(HEATWAVE_CAMPAIGN.STARTS_ON.desc())
+                .fetch(HeatwaveRepository::toModel);
+    }
+
+    /** Declares an alert period; refused while another campaign is open, or when something must be fixed. */
+    public Change declare(Campaign campaign, StaffId author) {
+        requireCaseWork("declare a heatwave campaign");
+        return writer.write(author, tx -> {
+            List<Problem> problems = new ArrayList<>(campaign.validate(LocalDate.now(clock)));
+            if (tx.read().fetchExists(HEATWAVE_CAMPAIGN, HEATWAVE_CAMPAIGN.CLOSED_ON.isNull()
+                    .and(HEATWAVE_CAMPAIGN.ID.ne(campaign.id().value())))) {
+                problems.add(Problem.of(Campaign.STARTS_ON, Rule.CAMPAIGN_ALREADY_OPEN));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidRecordException("Campaign", problems);
+            }
+            return save(tx, campaign);
+        });
+    }
+
+    /** Closes the campaign today: the alert is over. */
+    public Change close(Campaign campaign, StaffId author) {
+        requireCaseWork("close a heatwave campaign");
+        return writer.write(author, tx -> save(tx, campaign.close(LocalDate.now(clock))));
+    }
+
+    /**
+     * Starts today's round of calls: every person of the register gets a call, spread over the active
+     * helpers who make phone calls ({@value #HELPER_CALLS} each, their neighbours first) and the staff
+     * member starting it; all the calls are written, or none. A round already started today is
+     * returned as it is.
+     */
+    public List<CampaignCall> startRound(Campaign campaign, StaffId author) {
+        requireCaseWork("start a round of heatwave calls");
+        LocalDate today = LocalDate.now(clock);
+        List<CampaignCall> existing = round(campaign.id(), today);
+        if (!existing.isEmpty()) {
+            return existing;
+        }
+        List<CallList.Registered> register = register().stream()
+                .map(e -> new CallList.Registered(e.person().id(), e.person().address().commune())).toList();
+        if (register.isEmpty()) {
+            return List.of();
+        }
+        List<Caller> callers = new ArrayList<>();
+        new HelperRepository(dsl, writer, clock, viewer).all().stream()
+                .filter(h -> h.status() == HelperStatus.ACTIVE && h.skills().contains(Skill.PHONE_CALLS))
+                .forEach(h -> callers.add(new Caller(CallerKind.HELPER, h.id().value(), h.commune(), HELPER_CALLS)));
+        callers.add(new Caller(CallerKind.STAFF, author.value(), null, STAFF_CALLS));
+        List<CampaignCall> calls = CallList.spread(campaign.id(), register, callers, today);
+        writer.write(author, tx -> {
+            Change last = null;
+            for (CampaignCall call : calls) {
+                last = save(tx, call);
+            }
+            return last;
+        });
+        return calls;
+    }
+
+    /** The calls of a round (its day), those of files the viewer may read. */
+    public List<CampaignCall> round(CampaignId campaign, LocalDate day) {
+        return dsl.selectFrom(HEATWAVE_CALL)
+                .where(HEATWAVE_CALL.CAMPAIGN_ID.eq(campaign.value()).and(HEATWAVE_CALL.CALL_DAY.eq(day)))
+                .orderBy(HEATWAVE_CALL.CREATED_AT, HEATWAVE_CALL.ID)
+                .fetch(HeatwaveRepository::toModel).stream()
+                .filter(c -> files.find(c.person()).isPresent()).toList();
+    }
+
+    /** The days of a campaign's rounds, the latest first. */
+    public List<LocalDate> rounds(CampaignId campaign) {
+        return dsl.selectDistinct(HEATWAVE_CALL.CALL_DAY).from(HEATWAVE_CALL)
+                .where(HEATWAVE_CALL.CAMPAIGN_ID.eq(campaign.value()))
+                .orderBy(HEATWAVE_CALL.CALL_DAY.desc()).fetch(HEATWAVE_CALL.CALL_DAY);
+    }
+
+    /**
+     * Records what a call found today; an unreachable person gets the next step (second call, visit,
+     * emergency contact by {@code author}) in the same transaction. Returns that next step, if any.
+     */
+    public Optional<CampaignCall> record(CampaignCall call, CallOutcome outcome, String note, StaffId author) {
+        CampaignCall done = call.record(outcome, note, LocalDate.now(clock));
+        List<Problem> problems = done.validate();
+        if (!problems.isEmpty()) {
+            throw new InvalidRecordException("Call", problems);
+        }
+        Optional<CampaignCall> next = done.escalation(author.value());
+        writer.write(author, tx -> {
+            files.findWritable(call.person()).orElseThrow(() ->
+                    new AccessDeniedException(viewer, Subject.BENEFICIARY, "record a heatwave call for " + call.person()));
+            Change change = save(tx, done);
+            next.ifPresent(step -> save(tx, step));
+            return change;
+        });
+        return next;
+    }
+
+    private void requireCaseWork(String what) {
+        if (!NeedToKnow.visibleParts(viewer).contains(ElderlyProfile.PART)
+                || !NeedToKnow.canWrite(viewer, Subject.BENEFICIARY)) {
+            throw new AccessDeniedException(viewer, Subject.BENEFICIARY, what);
+        }
+    }
+
+    private Change save(WriteTransaction tx, Campaign c) {
+        return tx.save(Values.of(HEATWAVE_CAMPAIGN_TABLE)
+                .set(HEATWAVE_CAMPAIGN.LEVEL, name(c.level()))
+                .set(HEATWAVE_CAMPAIGN.STARTS_ON, c.startsOn())
+                .set(HEATWAVE_CAMPAIGN.ENDS_ON, c.endsOn())
+                .set(HEATWAVE_CAMPAIGN.CLOSED_ON, c.closedOn())
+                .set(HEATWAVE_CAMPAIGN.NOTE, c.note()), c.id().value());
+    }
+
+    private Change save(WriteTransaction tx, CampaignCall c) {
+        return tx.save(Values.of(HEATWAVE_CALL_TABLE)
+                .set(HEATWAVE_CALL.CAMPAIGN_ID, c.campaign().value())
+                .set(HEATWAVE_CALL.BENEFICIARY_ID, c.person().value())
+                .set(HEATWAVE_CALL.CALLER_KIND, name(c.callerKind()))
+                .set(HEATWAVE_CALL.CALLER_ID, c.callerId())
+                .set(HEATWAVE_CALL.CALL_DAY, c.day())
+                .set(HEATWAVE_CALL.STEP, name(c.step()))
+                .set(HEATWAVE_CALL.OUTCOME, name(c.outcome()))
+                .set(HEATWAVE_CALL.DONE_ON, c.doneOn())
+                .set(HEATWAVE_CALL.NOTE, c.note()), c.id());
+    }
+
+    static Campaign toModel(HeatwaveCampaignRecord r) {
+        return new Campaign(new CampaignId(r.getId()), parse(AlertLevel.class, r.getLevel()), r.getStartsOn(),
+                r.getEndsOn(), r.getClosedOn(), r.getNote());
+    }
+
+    static CampaignCall toModel(HeatwaveCallRecord r) {
+        return new CampaignCall(r.getId(), new CampaignId(r.getCampaignId()), new BeneficiaryId(r.getBeneficiaryId()),
+                parse(CallerKind.class, r.getCallerKind()), r.getCallerId(), r.getCallDay(),
+                parse(CallStep.class, r.getStep()), parse(CallOutcome.class, r.getOutcome()), r.getDoneOn(), r.getNote());
+    }
+}
