@@ -17,6 +17,7 @@ import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.circle.CircleRepository;
 import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.contribution.ContributionRepository;
+import fr.cercle.persistence.heatwave.HeatwaveRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.installation.InstallationRepository;
 import fr.cercle.persistence.local.AccountRepository;
@@ -146,6 +147,11 @@ public final class AppContext {
     /** The circle around a person whose file the signed-in account may see. */
     public CircleRepository circles() {
         return new CircleRepository(db.dsl(), db.writer(), db.clock(), viewer());
+    }
+
+    /** The heatwave register and its campaigns, for those who see the elderly part of files. */
+    public HeatwaveRepository heatwave() {
+        return new HeatwaveRepository(db.dsl(), db.writer(), db.clock(), viewer());
     }
 
     public StaffRepository staff() {

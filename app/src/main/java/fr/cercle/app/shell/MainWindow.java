@@ -4,10 +4,12 @@ import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.beneficiary.BeneficiariesPage;
 import fr.cercle.app.dashboard.DashboardPage;
+import fr.cercle.app.heatwave.HeatwavePage;
 import fr.cercle.app.helper.HelpersPage;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.audit.AuditPage;
 import fr.cercle.app.settings.SettingsPage;
+import fr.cercle.model.access.NeedToKnow;
 import fr.cercle.model.access.Subject;
 import fr.cercle.app.sync.SyncPage;
 import fr.cercle.app.ui.Icons;
@@ -52,7 +54,7 @@ public final class MainWindow {
 
     /** The areas of the window, in the order of the navigation. */
     public enum Area {
-        DASHBOARD, BENEFICIARIES, HELPERS, AUDIT, SYNC, SETTINGS
+        DASHBOARD, BENEFICIARIES, HELPERS, HEATWAVE, AUDIT, SYNC, SETTINGS
     }
 
     private final AppContext context;
@@ -87,6 +89,7 @@ public final class MainWindow {
                         }),
                 Area.BENEFICIARIES, v -> new BeneficiariesPage(context, notify),
                 Area.HELPERS, v -> new HelpersPage(context, notify),
+                Area.HEATWAVE, v -> new HeatwavePage(context),
                 Area.AUDIT, v -> new AuditPage(context),
                 Area.SYNC, v -> new SyncPage(context, notify, () -> select(Area.SETTINGS)),
                 Area.SETTINGS, v -> new SettingsPage(context, notify, relaunch));
@@ -115,6 +118,11 @@ public final class MainWindow {
         }
         if (context.may(Subject.HELPER)) {
             navigation.getChildren().add(entry(group, Area.HELPERS, "nav.helpers", Material2OutlinedAL.EMOJI_PEOPLE));
+        }
+        // The heatwave register: for those who write files and see their elderly part.
+        if (context.may(Subject.BENEFICIARY)
+                && NeedToKnow.visibleParts(context.viewer()).contains(fr.cercle.model.access.Part.AUTONOMY)) {
+            navigation.getChildren().add(entry(group, Area.HEATWAVE, "nav.heatwave", Material2OutlinedMZ.WB_SUNNY));
         }
         if (context.may(Subject.AUDIT)) {
             navigation.getChildren().add(entry(group, Area.AUDIT, "nav.audit", Material2OutlinedAL.HISTORY));
