@@ -118,12 +118,15 @@ public final class SheetCheck {
                         beneficiary.lastName(), beneficiary.birthDate(), beneficiary.address().commune(),
                         commune == null ? null : commune.name(), postal, beneficiary.domains(), beneficiary.status(),
                         null);
-                for (PossibleDuplicate d : DuplicateDetector.find(beneficiary, inFile.near(birth, summary.commune()))) {
+                // The strongest reason only, once per line: a common name would otherwise list every namesake.
+                for (PossibleDuplicate d : DuplicateDetector.find(beneficiary, inFile.near(birth, summary.commune()))
+                        .stream().limit(1).toList()) {
                     boolean strong = d.reason() == PossibleDuplicate.Reason.SAME_NAME_AND_BIRTH_DATE;
                     reading.problems.add(RowProblem.of(row.line(), null, strong ? Issue.DUPLICATE_IN_FILE : Issue.SIMILAR_IN_FILE,
                             lineOf.get(d.existing().id())));
                 }
-                for (PossibleDuplicate d : DuplicateDetector.find(beneficiary, known.near(birth, summary.commune()))) {
+                for (PossibleDuplicate d : DuplicateDetector.find(beneficiary, known.near(birth, summary.commune()))
+                        .stream().limit(1).toList()) {
                     boolean strong = d.reason() == PossibleDuplicate.Reason.SAME_NAME_AND_BIRTH_DATE;
                     reading.problems.add(RowProblem.of(row.line(), null,
                             strong ? Issue.DUPLICATE_IN_DATABASE : Issue.SIMILAR_IN_DATABASE, describe(d.existing())));

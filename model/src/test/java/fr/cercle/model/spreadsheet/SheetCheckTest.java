@@ -98,8 +98,7 @@ class SheetCheckTest {
                 .containsExactly(
                         tuple(2, Issue.DUPLICATE_IN_DATABASE, List.of("Jeanne Martin (Guéret)")),
                         tuple(4, Issue.SIMILAR_IN_FILE, List.of(3)),
-                        tuple(5, Issue.DUPLICATE_IN_FILE, List.of(3)),
-                        tuple(5, Issue.SIMILAR_IN_FILE, List.of(4)));
+                        tuple(5, Issue.DUPLICATE_IN_FILE, List.of(3)));
         assertThat(result.records()).extracting(SheetCheck.Line::line).containsExactly(3, 4);
     }
 

@@ -74,6 +74,22 @@ public final class CommuneRepository {
         return result;
     }
 
+    /**
+     * The communes a spreadsheet may mean, in one query: those with one of these INSEE codes, folded
+     * names ({@code commune.name_folded}) or postal codes. For imports, which look each line up in memory.
+     */
+    public List<Commune> named(Collection<String> codes, Collection<String> foldedNames, Collection<String> postalCodes) {
+        if (codes.isEmpty() && foldedNames.isEmpty() && postalCodes.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(COMMUNE)
+                .where(COMMUNE.INSEE_CODE.in(codes))
+                .or(COMMUNE.NAME_FOLDED.in(foldedNames))
+                .or(COMMUNE.INSEE_CODE.in(dsl.select(COMMUNE_POSTAL_CODE.INSEE_CODE).from(COMMUNE_POSTAL_CODE)
+                        .where(COMMUNE_POSTAL_CODE.POSTAL_CODE.in(postalCodes))))
+                .fetch(CommuneRepository::toCommune);
+    }
+
     /** The communes of one intercommunality, largest first. */
     public List<Commune> inIntercommunality(String epciCode) {
         return dsl.selectFrom(COMMUNE).where(COMMUNE.EPCI_CODE.eq(epciCode))
