@@ -291,7 +291,9 @@ public final class ImportWizardViewModel {
 
     /** Stops the import under way; what it had written is rolled back. */
     public void cancel() {
-        cancelled.set(true);
+        if (importing.get()) {
+            cancelled.set(true);
+        }
     }
 
     private SpreadsheetImport importer() {
