@@ -34,7 +34,7 @@ class ListExportTest {
     void open() {
         app = TestApp.installed(dir.resolve("data"), TaskRunner.direct(), Language.FRENCH);
         StaffId author = app.context().author();
-        app.context().beneficiaries().save(TestData.beneficiary(author).build(), author);
+        app.context().beneficiaries().save(TestData.beneficiary(author).domains(Set.of(Domain.ELDERLY)).build(), author);
         app.context().beneficiaries().save(TestData.beneficiary(author).firstName("Hélène").lastName("Lefèvre; dite « Lulu »")
                 .domains(Set.of(Domain.HEALTH)).build(), author);
         app.context().beneficiaries().save(TestData.beneficiary(author).firstName("Paul").lastName("Durand")
