@@ -89,9 +89,11 @@ public final class ImportWizardView {
         if (model.kind() == ImportKind.BENEFICIARIES) {
             ComboBox<Domain> domain = Choices.of(model.domains(), i18n::label, i18n.get("spreadsheet.import.domain"));
             domain.setId("importDomain");
-            domain.setMaxWidth(Region.USE_PREF_SIZE);
+            domain.setPrefWidth(240);
+            domain.setMinWidth(Region.USE_PREF_SIZE);
             domain.valueProperty().bindBidirectional(model.domainProperty());
             Label domainLabel = new Label(i18n.get("spreadsheet.import.domain"));
+            domainLabel.setMinWidth(Region.USE_PREF_SIZE);
             Label defaults = new Label(model.defaultsText());
             defaults.setWrapText(true);
             defaults.getStyleClass().add(Styles.TEXT_MUTED);
@@ -130,6 +132,7 @@ public final class ImportWizardView {
         table.setMinHeight(200);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         model.columns().addListener((ListChangeListener<ColumnChoice>) change -> buildColumns());
+        model.linesInError().addListener((javafx.collections.SetChangeListener<Integer>) change -> table.refresh());
         Label columnsTitle = new Label(i18n.get("spreadsheet.import.columns"));
         columnsTitle.getStyleClass().add(Styles.TITLE_4);
         Label mapping = new Label();
@@ -195,8 +198,22 @@ public final class ImportWizardView {
         table.getColumns().clear();
         TableColumn<PreviewLine, String> line = new TableColumn<>(i18n.get("spreadsheet.import.lineHeader"));
         line.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue().line())));
+        line.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean wrong = !empty && getTableRow() != null && getTableRow().getItem() != null
+                        && model.linesInError().contains(getTableRow().getItem().line());
+                setText(empty ? null : item);
+                setGraphic(wrong ? Icons.of(Material2OutlinedMZ.WARNING) : null);
+                getStyleClass().remove(Styles.DANGER);
+                if (wrong) {
+                    getStyleClass().add(Styles.DANGER);
+                }
+            }
+        });
         line.setSortable(false);
-        line.setPrefWidth(60);
+        line.setPrefWidth(72);
         table.getColumns().add(line);
         for (ColumnChoice choice : model.columns()) {
             TableColumn<PreviewLine, String> column = new TableColumn<>();
@@ -210,11 +227,11 @@ public final class ImportWizardView {
             target.getItems().setAll(model.targetChoices());
             target.valueProperty().bindBidirectional(choice.target());
             target.disableProperty().bind(model.importingProperty());
-            target.setPrefWidth(170);
+            target.setPrefWidth(200);
             VBox graphic = new VBox(4, header, target);
             graphic.setPadding(new Insets(4, 0, 4, 0));
             column.setGraphic(graphic);
-            column.setPrefWidth(180);
+            column.setPrefWidth(212);
             table.getColumns().add(column);
         }
     }

@@ -69,6 +69,7 @@ public final class ImportWizardViewModel {
     private final ObservableList<ColumnChoice> columns = FXCollections.observableArrayList();
     private final ObservableList<PreviewLine> preview = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableSet<Integer> linesInError = FXCollections.observableSet();
     private final ReadOnlyStringWrapper mappingText = new ReadOnlyStringWrapper(this, "mappingText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
@@ -150,6 +151,11 @@ public final class ImportWizardViewModel {
     /** Every problem found, as sentences that name the line and the column. */
     public ObservableList<String> problems() {
         return problems;
+    }
+
+    /** The lines that have a blocking problem, for the preview to mark them. */
+    public javafx.collections.ObservableSet<Integer> linesInError() {
+        return linesInError;
     }
 
     /** What the mapping lacks (a column needed, a target filled twice); empty when complete. */
@@ -341,6 +347,7 @@ public final class ImportWizardViewModel {
             columns.clear();
             preview.clear();
             problems.clear();
+            linesInError.clear();
             importable.set(false);
             summary.set("");
             mappingText.set("");
@@ -366,6 +373,7 @@ public final class ImportWizardViewModel {
         mappingText.set(String.join(" ", lacking));
         if (!lacking.isEmpty()) {
             problems.clear();
+            linesInError.clear();
             summary.set("");
             return;
         }
@@ -397,6 +405,10 @@ public final class ImportWizardViewModel {
     private void show(SheetCheck.Result<?> result) {
         List<String> texts = result.problems().stream().limit(PROBLEMS_SHOWN).map(this::message).toList();
         problems.setAll(texts);
+        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        result.blocking().forEach(p -> lines.add(p.line()));
+        linesInError.retainAll(lines);
+        linesInError.addAll(lines);
         int warnings = (int) result.problems().stream().filter(p -> !p.blocking()).count();
         summary.set(i18n.format("spreadsheet.import.summary", result.rows(), result.records().size(),
                 result.linesInError(), warnings));

@@ -23,8 +23,9 @@ public final class SpreadsheetButtons {
     }
 
     /**
-     * Adds "Import a spreadsheet…" (only when {@code importSheet} is given: the account may create
-     * such records) and "Export to CSV" beside the list's button that adds a record.
+     * Adds "Import a spreadsheet…" beside the list's button that adds a record (only when
+     * {@code importSheet} is given: the account may create such records), and "Export to CSV" at the
+     * end of the filter row, since it writes what the search and filters show.
      */
     public static void add(ListScaffold<?, ?> scaffold, I18n i18n, String idPrefix, Runnable importSheet,
                            Runnable export) {
@@ -32,7 +33,7 @@ public final class SpreadsheetButtons {
         exportButton.setId(idPrefix + "Export");
         exportButton.setTooltip(new Tooltip(i18n.get("spreadsheet.export.tooltip")));
         exportButton.setOnAction(e -> export.run());
-        scaffold.addAction(exportButton);
+        scaffold.addTrailing(exportButton);
         if (importSheet != null) {
             Button importButton = new Button(i18n.get("spreadsheet.import.button"), Icons.of(Material2OutlinedAL.FILE_UPLOAD));
             importButton.setId(idPrefix + "Import");

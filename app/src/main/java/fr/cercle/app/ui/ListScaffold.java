@@ -228,7 +228,21 @@ public final class ListScaffold<R, C> {
 
     /** Adds a button beside the one that adds a record (an import, an export). */
     public void addAction(Button action) {
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        heading.getChildren().forEach(n -> {
+            if (n instanceof Region region && !(n.getClass() == Region.class)) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         heading.getChildren().add(heading.getChildren().size() - 1, action);
+    }
+
+    /** Adds a button at the right end of the filter row, after the count (an export of what is shown). */
+    public void addTrailing(Button action) {
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        filters.getChildren().addAll(spacer, action);
     }
 
     /** The columns shown, in their order, with the texts their cells show: what an export writes. */

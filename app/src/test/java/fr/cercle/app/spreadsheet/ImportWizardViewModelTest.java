@@ -77,7 +77,7 @@ class ImportWizardViewModelTest {
                 .filter(c -> c.target() == Target.BIRTH_DATE).findFirst().orElseThrow());
 
         assertThat(wizard.mappingTextProperty().get()).isEmpty();
-        assertThat(wizard.summaryProperty().get()).isEqualTo("2 lignes : 2 prête(s), aucune en erreur.");
+        assertThat(wizard.summaryProperty().get()).isEqualTo("2 lignes : 2 prêtes, aucune en erreur.");
         assertThat(wizard.problems()).isEmpty();
         assertThat(wizard.importableProperty().get()).isTrue();
     }
@@ -90,7 +90,7 @@ class ImportWizardViewModelTest {
 
         wizard.open(file);
 
-        assertThat(wizard.summaryProperty().get()).isEqualTo("3 lignes : 0 prête(s), 3 en erreur.");
+        assertThat(wizard.summaryProperty().get()).isEqualTo("3 lignes : aucune prête, 3 en erreur.");
         assertThat(wizard.problems()).containsExactly(
                 "Ligne 2 · Date de naissance : « 31/02/1941 » n’est pas une date (jour/mois/année attendu, par exemple 14/06/1941).",
                 "Ligne 3 · Commune : Aucune commune « Atlantis » dans le référentiel des communes.",
