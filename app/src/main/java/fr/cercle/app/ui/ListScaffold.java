@@ -45,11 +45,14 @@ import java.util.function.Function;
  */
 public final class ListScaffold<R, C> {
 
+    private static final String EXPORT = "exportCellText";
+
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final CustomTextField search = new CustomTextField();
     private final TableView<R> table = new TableView<>();
     private final HBox filters;
+    private final HBox heading;
     private final Button clear;
 
     /** What a list screen says and does; the view model's properties it shows. */
@@ -80,7 +83,7 @@ public final class ListScaffold<R, C> {
         add.setId(spec.idPrefix() + "New");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox heading = new HBox(12, title, spacer, add);
+        heading = new HBox(12, title, spacer, add);
         heading.setAlignment(Pos.CENTER_LEFT);
 
         search.setId(spec.idPrefix() + "Search");
@@ -199,6 +202,7 @@ public final class ListScaffold<R, C> {
     public TableColumn<R, String> column(String key, C sortKey, Function<R, String> value, ColumnWidth width) {
         TableColumn<R, String> column = new TableColumn<>(i18n.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.getProperties().put(EXPORT, value);
         column.setUserData(sortKey);
         width.applyTo(column);
         return column;
@@ -220,6 +224,35 @@ public final class ListScaffold<R, C> {
         VBox box = new VBox(8, new ProgressIndicator(), new Label(i18n.get("list.loading")));
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /** Adds a button beside the one that adds a record (an import, an export). */
+    public void addAction(Button action) {
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        heading.getChildren().forEach(n -> {
+            if (n instanceof Region region && !(n.getClass() == Region.class)) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
+        heading.getChildren().add(heading.getChildren().size() - 1, action);
+    }
+
+    /** Adds a button at the right end of the filter row, after the count (an export of what is shown). */
+    public void addTrailing(Button action) {
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        filters.getChildren().addAll(spacer, action);
+    }
+
+    /** The columns shown, in their order, with the texts their cells show: what an export writes. */
+    @SuppressWarnings("unchecked")
+    public List<fr.cercle.app.spreadsheet.ListExport.Column<R>> exportColumns() {
+        return table.getColumns().stream().filter(TableColumn::isVisible)
+                .filter(c -> c.getProperties().get(EXPORT) instanceof Function)
+                .map(c -> new fr.cercle.app.spreadsheet.ListExport.Column<>(c.getText(),
+                        (Function<R, String>) c.getProperties().get(EXPORT)))
+                .toList();
     }
 
     /** For views that add controls of their own to the filter row. */

@@ -50,7 +50,9 @@ class MessagesTest {
     static final List<Class<? extends Enum<?>>> LABELLED = List.of(Domain.class, BeneficiaryStatus.class,
             ConsentScope.class, ConsentMethod.class, Skill.class, DayPart.class, BackgroundCheckStatus.class,
             HelperStatus.class, StructureKind.class, PossibleDuplicate.Reason.class,
-            NeedKind.class, Frequency.class, NeedStatus.class, Commune.Proximity.class);
+            NeedKind.class, Frequency.class, NeedStatus.class, Commune.Proximity.class,
+            fr.cercle.model.spreadsheet.Target.class, fr.cercle.model.spreadsheet.RowProblem.Issue.class,
+            fr.cercle.persistence.spreadsheet.UnreadableSheetException.Reason.class);
 
     static Properties bundle(Language language) {
         Properties properties = new Properties();

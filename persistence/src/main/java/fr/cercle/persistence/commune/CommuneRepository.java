@@ -74,6 +74,30 @@ public final class CommuneRepository {
         return result;
     }
 
+    /**
+     * The communes a spreadsheet may mean, in one query: those with one of these INSEE codes, folded
+     * names ({@code commune.name_folded}) or postal codes. For imports, which look each line up in memory.
+     */
+    public List<Commune> named(Collection<String> codes, Collection<String> foldedNames, Collection<String> postalCodes) {
+        // Three queries on three indexes: one query with OR of the three conditions reads every commune.
+        Map<String, Commune> found = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            dsl.selectFrom(COMMUNE).where(COMMUNE.INSEE_CODE.in(codes))
+                    .forEach(r -> found.putIfAbsent(r.getInseeCode(), toCommune(r)));
+        }
+        if (!foldedNames.isEmpty()) {
+            dsl.selectFrom(COMMUNE).where(COMMUNE.NAME_FOLDED.in(foldedNames))
+                    .forEach(r -> found.putIfAbsent(r.getInseeCode(), toCommune(r)));
+        }
+        if (!postalCodes.isEmpty()) {
+            dsl.select(COMMUNE.fields()).from(COMMUNE)
+                    .join(COMMUNE_POSTAL_CODE).on(COMMUNE_POSTAL_CODE.INSEE_CODE.eq(COMMUNE.INSEE_CODE))
+                    .where(COMMUNE_POSTAL_CODE.POSTAL_CODE.in(postalCodes))
+                    .forEach(r -> found.putIfAbsent(r.get(COMMUNE.INSEE_CODE), toCommune(r.into(COMMUNE))));
+        }
+        return List.copyOf(found.values());
+    }
+
     /** The communes of one intercommunality, largest first. */
     public List<Commune> inIntercommunality(String epciCode) {
         return dsl.selectFrom(COMMUNE).where(COMMUNE.EPCI_CODE.eq(epciCode))
