@@ -42,9 +42,15 @@ public final class HeatwavePage implements Page {
     private final VBox root = new VBox(14);
     private final VBox calls = new VBox(6);
     private final VBox register = new VBox(4);
+    private final javafx.beans.property.StringProperty exportNotice = new javafx.beans.property.SimpleStringProperty();
+
+    private final AppContext context;
+    private final fr.cercle.app.spreadsheet.ListExport export;
 
     public HeatwavePage(AppContext context) {
+        this.context = context;
         this.model = new HeatwaveViewModel(context);
+        this.export = new fr.cercle.app.spreadsheet.ListExport(context.tasks(), context.i18n());
         this.i18n = context.i18n();
         root.setId("heatwavePage");
 
@@ -61,6 +67,10 @@ public final class HeatwavePage implements Page {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
 
+        Label exported = banner("registerExported", Icons.of(Material2OutlinedMZ.SAVE_ALT), Styles.ACCENT);
+        exported.textProperty().bind(exportNotice);
+        exported.visibleProperty().bind(exportNotice.isNotEmpty());
+
         VBox declare = declareForm();
         declare.visibleProperty().bind(model.campaignProperty().isNull().and(model.loadedProperty()));
         declare.managedProperty().bind(declare.visibleProperty());
@@ -73,8 +83,18 @@ public final class HeatwavePage implements Page {
         registerTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> i18n.format("heatwave.register.title", model.register().size()), model.register()));
         register.setId("heatwaveRegister");
+        Button exportRegister = new Button(i18n.get("heatwave.export"), Icons.of(Material2OutlinedMZ.SAVE_ALT));
+        exportRegister.setId("exportRegister");
+        exportRegister.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        exportRegister.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.register())
+                .or(export.runningProperty()));
+        exportRegister.setOnAction(e -> exportRegister());
+        Region push = new Region();
+        HBox.setHgrow(push, Priority.ALWAYS);
+        HBox registerHeader = new HBox(10, registerTitle, push, exportRegister);
+        registerHeader.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(14, title, intro, failure, notice, declare, alert, registerTitle, register);
+        VBox content = new VBox(14, title, intro, failure, notice, exported, declare, alert, registerHeader, register);
         content.setPadding(new Insets(24));
         content.setMaxWidth(960);
         ScrollPane scroll = new ScrollPane(content);
@@ -97,6 +117,15 @@ public final class HeatwavePage implements Page {
     @Override
     public void refresh() {
         model.load();
+    }
+
+    /** The register for the prefecture, as a CSV file, in the background. */
+    private void exportRegister() {
+        context.files().toSave(root, i18n.get("heatwave.export"),
+                        fr.cercle.app.spreadsheet.ListExport.suggestedName(i18n.get("heatwave.export.name"),
+                                java.time.LocalDate.now(context.clock())),
+                        fr.cercle.app.spreadsheet.SpreadsheetButtons.csvFiles(i18n))
+                .ifPresent(file -> export.export(model.entries(), model.registerColumns(), file, exportNotice::set));
     }
 
     private static Label banner(String id, Node icon, String style) {

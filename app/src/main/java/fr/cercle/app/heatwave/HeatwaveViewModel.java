@@ -59,6 +59,7 @@ public final class HeatwaveViewModel {
     private final I18n i18n;
 
     private final ObservableList<RegisterRow> register = FXCollections.observableArrayList();
+    private List<HeatwaveRepository.Entry> entries = List.of();
     private final ObservableList<CallRow> calls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Campaign> campaign = new ReadOnlyObjectWrapper<>(this, "campaign");
     private final ReadOnlyStringWrapper campaignText = new ReadOnlyStringWrapper(this, "campaignText");
@@ -180,8 +181,49 @@ public final class HeatwaveViewModel {
         });
     }
 
-    private record Loaded(List<RegisterRow> register, Campaign campaign, List<CallRow> calls,
-                          CampaignProgress progress) {
+    private record Loaded(List<HeatwaveRepository.Entry> entries, List<RegisterRow> register, Campaign campaign,
+                          List<CallRow> calls, CampaignProgress progress) {
+    }
+
+    /**
+     * The register as the prefect asks for it when the heatwave plan is triggered (CASF R121-8): one
+     * line a person with every field the register holds, in the columns of a CSV file.
+     */
+    public List<fr.cercle.app.spreadsheet.ListExport.Column<HeatwaveRepository.Entry>> registerColumns() {
+        java.util.function.Function<java.util.function.Function<HeatwaveRepository.Entry, Object>,
+                java.util.function.Function<HeatwaveRepository.Entry, String>> text =
+                f -> e -> {
+                    Object v = f.apply(e);
+                    return v == null ? "" : v instanceof LocalDate d ? i18n.date(d)
+                            : v instanceof Enum<?> en ? i18n.label(en) : v.toString();
+                };
+        return List.of(
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.lastName"), text.apply(e -> e.person().lastName())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.firstName"), text.apply(e -> e.person().firstName())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.birthDate"), text.apply(e -> e.person().birthDate())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.addressLine"), text.apply(e -> e.person().address().line())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.postalCode"), text.apply(e -> e.person().address().postalCode())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.commune"), text.apply(e -> communeName(e.person()))),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.phone"), text.apply(e -> e.person().contact().phone())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.capacity"), text.apply(e -> e.profile().heatwave().capacity())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.disability"), text.apply(e -> e.profile().disability())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.registeredOn"), text.apply(e -> e.profile().heatwave().registeredOn())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.requestedBy"), text.apply(e -> e.profile().heatwave().requestedBy())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.requesterName"), text.apply(e -> e.profile().heatwave().requesterName())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.emergency"), text.apply(e -> e.profile().emergency() == null ? null : e.profile().emergency().name())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.emergencyRelation"), text.apply(e -> e.profile().emergency() == null ? null : e.profile().emergency().relation())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.emergencyPhone"), text.apply(e -> e.profile().emergency() == null ? null : e.profile().emergency().phone())),
+                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.services"), text.apply(e -> e.profile().heatwave().services())));
+    }
+
+    /** The register's people with everything it holds, as last read. */
+    public List<HeatwaveRepository.Entry> entries() {
+        return entries;
+    }
+
+    private String communeName(fr.cercle.model.beneficiary.Beneficiary person) {
+        return person.address().commune() == null ? ""
+                : context.communes().find(person.address().commune()).map(c -> c.name()).orElse("");
     }
 
     private Loaded read() {
@@ -193,7 +235,7 @@ public final class HeatwaveViewModel {
         List<RegisterRow> rows = entries.stream().map(this::registerRow).toList();
         Optional<Campaign> open = heatwave.current();
         if (open.isEmpty()) {
-            return new Loaded(rows, null, List.of(), null);
+            return new Loaded(entries, rows, null, List.of(), null);
         }
         List<CampaignCall> round = heatwave.round(open.get().id(), today);
         Map<UUID, String> callers = new HashMap<>();
@@ -201,7 +243,7 @@ public final class HeatwaveViewModel {
                 .sorted(Comparator.comparing((CampaignCall c) -> c.done()).thenComparing(c -> name(byId, c.person()))
                         .thenComparing(CampaignCall::step))
                 .map(c -> callRow(c, byId, callers)).toList();
-        return new Loaded(rows, open.get(), callRows, round.isEmpty() ? null : CampaignProgress.of(round));
+        return new Loaded(entries, rows, open.get(), callRows, round.isEmpty() ? null : CampaignProgress.of(round));
     }
 
     private String name(Map<BeneficiaryId, HeatwaveRepository.Entry> byId, BeneficiaryId id) {
@@ -211,8 +253,7 @@ public final class HeatwaveViewModel {
 
     private RegisterRow registerRow(HeatwaveRepository.Entry e) {
         var person = e.person();
-        String commune = person.address().commune() == null ? ""
-                : context.communes().find(person.address().commune()).map(c -> c.name()).orElse("");
+        String commune = communeName(person);
         String address = String.join(", ", java.util.stream.Stream.of(person.address().line(), commune)
                 .filter(s -> s != null && !s.isBlank()).toList());
         ContactPerson emergency = e.profile().emergency();
@@ -243,6 +284,7 @@ public final class HeatwaveViewModel {
     }
 
     private void show(Loaded data) {
+        entries = data.entries();
         register.setAll(data.register());
         campaign.set(data.campaign());
         calls.setAll(data.calls());

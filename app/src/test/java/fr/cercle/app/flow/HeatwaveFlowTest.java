@@ -51,6 +51,7 @@ class HeatwaveFlowTest {
     Path dir;
     Stage stage;
     TestApp app;
+    final fr.cercle.app.ChosenFiles files = new fr.cercle.app.ChosenFiles();
 
     @Start
     void start(Stage stage) {
@@ -77,7 +78,7 @@ class HeatwaveFlowTest {
                             HeatwaveCapacity.AGED_65, null))), author);
         }
         app.context().helpers().save(TestData.helper().skills(Set.of(Skill.PHONE_CALLS)).maxCommitments(1).build(), author);
-        robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
+        robot.interact(() -> TestApp.show(stage, new MainWindow(app.context().withFiles(files), other -> { }).node()));
         app.settle();
         robot.clickOn("#nav-heatwave");
         app.settle();
@@ -101,10 +102,22 @@ class HeatwaveFlowTest {
     }
 
     @Test
-    void runAHeatwaveCampaignToItsEnd(FxRobot robot) {
+    void runAHeatwaveCampaignToItsEnd(FxRobot robot) throws Exception {
         open(robot);
         assertThat(text(robot, ".title-4")).isEqualTo("Personnes inscrites au registre (2)");
         snapshot(robot, "heatwave-register-fr");
+
+        Path csv = dir.resolve("registre.csv");
+        files.choose(csv);
+        Ui.click(robot, "#exportRegister");
+        Ui.waitUntil(() -> robot.lookup("#registerExported").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(files.lastSuggestedName()).isEqualTo("registre-canicule-2026-11-25.csv");
+        List<String> lines = java.nio.file.Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("Nom;Prénom;\"Date de naissance\"", "Qualité", "\"Personne à prévenir\"");
+        assertThat(lines.get(1)).startsWith("Aubert;André;\"02/03/1938\";\"3 rue des Lilas\";\"23300\"")
+                .contains("\"La Souterraine\"", "\"01/06/2026\"", "\"Sophie Martin\";fille;\"06 11 22 33 44\"")
+                .doesNotContain("enum.");
 
         Ui.click(robot, "#declareAlert");
         app.settle();
