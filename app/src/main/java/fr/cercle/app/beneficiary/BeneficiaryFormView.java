@@ -2,6 +2,7 @@ package fr.cercle.app.beneficiary;
 
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
+import fr.cercle.app.beneficiary.profile.ProfilesView;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.circle.CircleView;
 import fr.cercle.app.circle.CircleViewModel;
@@ -66,6 +67,7 @@ public final class BeneficiaryFormView {
     private final DateField consentWithdrawnOn = new DateField();
     private final VBox banners = new VBox(8);
     private final Runnable back;
+    private final ProfilesView profiles;
     private NeedsViewModel needs;
     private CircleViewModel circle;
 
@@ -184,7 +186,13 @@ public final class BeneficiaryFormView {
         required.getStyleClass().add(Styles.TEXT_MUTED);
         form.full(required);
 
-        VBox content = new VBox(form.node());
+        // The parts of the domains the file is followed in, under its own fields (beneficiary.profile).
+        Map<Domain, javafx.beans.property.BooleanProperty> ticked = new java.util.EnumMap<>(Domain.class);
+        for (Domain d : Domain.values()) {
+            ticked.put(d, model.domainProperty(d));
+        }
+        profiles = new ProfilesView(model.profiles(), i18n, ticked, model::error);
+        VBox content = new VBox(form.node(), profiles.node());
         // An existing file shows the person's circle first: who helps and their contacts, the
         // follow-ups, then the needs and who meets them.
         model.existingProperty().addListener((obs, was, now) -> {
@@ -286,6 +294,7 @@ public final class BeneficiaryFormView {
     }
 
     private void save() {
+        profiles.commit();
         birthDate.commit();
         consentDate.commit();
         consentWithdrawnOn.commit();
@@ -298,6 +307,7 @@ public final class BeneficiaryFormView {
     }
 
     private void leave() {
+        profiles.commit();
         birthDate.commit();
         consentDate.commit();
         consentWithdrawnOn.commit();

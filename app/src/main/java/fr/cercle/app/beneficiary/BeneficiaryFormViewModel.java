@@ -1,6 +1,7 @@
 package fr.cercle.app.beneficiary;
 
 import fr.cercle.app.AppContext;
+import fr.cercle.app.beneficiary.profile.ProfilesViewModel;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.ProblemMessages;
 import fr.cercle.app.rights.AccessReportPdf;
@@ -117,6 +118,8 @@ public final class BeneficiaryFormViewModel {
     private Consumer<String> onErased = name -> { };
     private Runnable onRefresh = () -> { };
     private final ReadOnlyBooleanWrapper erasable = new ReadOnlyBooleanWrapper(this, "erasable");
+    /** The domain profiles of the file (elderly, health, school), saved with it. */
+    private final ProfilesViewModel profiles;
 
     public BeneficiaryFormViewModel(AppContext context) {
         this.context = context;
@@ -131,6 +134,12 @@ public final class BeneficiaryFormViewModel {
             }
         });
         title.set(i18n.get("beneficiary.form.new"));
+        profiles = new ProfilesViewModel(context);
+    }
+
+    /** The domain parts of the form, shown under the file's own fields for each domain ticked. */
+    public ProfilesViewModel profiles() {
+        return profiles;
     }
 
     // Properties
@@ -291,12 +300,14 @@ public final class BeneficiaryFormViewModel {
         loadStaff(me == null ? null : me.id());
         referent.set(me);
         consentDate.set(LocalDate.now(context.clock()));
+        profiles.startNew(id);
         baseline = toBeneficiary();
     }
 
     /** True when the form holds something not saved yet (leaving asks first). */
     public boolean hasChanges() {
-        return baseline != null && !baseline.equals(toBeneficiary());
+        return baseline != null && (!baseline.equals(toBeneficiary())
+                || profiles.hasChanges(id, toBeneficiary().domains()));
     }
 
     /** Loads an existing file in the background. */
@@ -409,6 +420,9 @@ public final class BeneficiaryFormViewModel {
         erasable.set(NeedToKnow.canErase(context.viewer(), b.referent(), b.domains()));
         busy.set(false);
         baseline = toBeneficiary();
+        if (!profiles.hasChanges(b.id(), b.domains())) {
+            profiles.load(b.id(), () -> failure.set(i18n.get("error.load")));
+        }
     }
 
     private void loadStaff(StaffId keep) {
@@ -585,6 +599,7 @@ public final class BeneficiaryFormViewModel {
         if (consentWithdrawnOnUnreadable.get()) {
             errors.put(Beneficiary.CONSENT_WITHDRAWN_ON, i18n.get("validation." + UNREADABLE));
         }
+        profiles.check(b).forEach(errors::putIfAbsent);
         return errors.isEmpty();
     }
 
@@ -599,11 +614,13 @@ public final class BeneficiaryFormViewModel {
     private void write(Beneficiary b) {
         busy.set(true);
         StaffId author = context.author();
+        List<Object> withProfiles = profiles.toSave(b);
         context.tasks().run(() -> {
-            context.beneficiaries().save(b, author);
+            profiles.save(b, withProfiles, author);
             return context.beneficiaries().summary(b.id()).orElseThrow();
         }, summary -> {
             busy.set(false);
+            profiles.saved(b.id());
             loaded = b;
             baseline = b;
             existing.set(true);

@@ -43,7 +43,9 @@ public record ConflictField(String entity, String field, String labelKey, Kind k
         /** Yes or no: one of the values shown is kept. */
         YES_NO,
         /** A helper (who meets a need), shown by name: one of the values shown is kept. */
-        HELPER
+        HELPER,
+        /** An AGGIR grid, shown with the GIR it gives: one of the grids shown is kept. */
+        AGGIR
     }
 
     static final List<ConflictField> ALL = List.of(
@@ -68,7 +70,20 @@ public record ConflictField(String entity, String field, String labelKey, Kind k
             new ConflictField("need", "matched_on", "conflicts.field.needMatchedOn", Kind.DATE, null, false, 0),
             new ConflictField("follow_up", "status", "conflicts.field.followUpStatus", Kind.CHOICE, FollowUpStatus.class,
                     true, 0),
-            new ConflictField("follow_up", "done_on", "conflicts.field.followUpDoneOn", Kind.DATE, null, false, 0));
+            new ConflictField("follow_up", "done_on", "conflicts.field.followUpDoneOn", Kind.DATE, null, false, 0),
+            new ConflictField("elderly_profile", "aggir", "profile.elderly.grid", Kind.AGGIR, null, false, 0),
+            new ConflictField("elderly_profile", "assessed_on", "profile.elderly.assessedOn", Kind.DATE, null, false, 0),
+            new ConflictField("elderly_profile", "apa_status", "profile.elderly.apa", Kind.CHOICE,
+                    fr.cercle.model.profile.ApaStatus.class, false, 0),
+            new ConflictField("elderly_profile", "heatwave_registered_on", "profile.heatwave.registeredOn", Kind.DATE, null,
+                    false, 0),
+            new ConflictField("health_profile", "education_stage", "profile.health.education", Kind.CHOICE,
+                    fr.cercle.model.profile.EducationStage.class, false, 0),
+            new ConflictField("school_profile", "outcome", "profile.school.outcome", Kind.CHOICE,
+                    fr.cercle.model.profile.DropoutOutcome.class, false, 0),
+            new ConflictField("school_profile", "outcome_on", "profile.school.outcomeOn", Kind.DATE, null, false, 0),
+            new ConflictField("school_profile", "parental_consent_date", "profile.school.consentDate", Kind.DATE, null,
+                    false, 0));
 
     static Optional<ConflictField> of(String entity, String field) {
         return ALL.stream().filter(f -> f.entity().equals(entity) && f.field().equals(field)).findFirst();

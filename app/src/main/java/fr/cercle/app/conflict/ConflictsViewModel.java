@@ -237,6 +237,9 @@ public final class ConflictsViewModel {
             case "installation" -> i18n.get("conflicts.entity.installation");
             case "need" -> i18n.get("conflicts.entity.need");
             case "follow_up" -> i18n.get("conflicts.entity.followUp");
+            case "elderly_profile" -> i18n.get("conflicts.entity.elderlyProfile");
+            case "health_profile" -> i18n.get("conflicts.entity.healthProfile");
+            case "school_profile" -> i18n.get("conflicts.entity.schoolProfile");
             default -> "";
         };
     }
@@ -260,7 +263,17 @@ public final class ConflictsViewModel {
             case STAFF -> staffName(String.valueOf(value), names);
             case HELPER -> name(String.valueOf(value), names, "conflicts.value.unknownHelper");
             case YES_NO -> i18n.get(Boolean.TRUE.equals(value) ? "conflicts.value.yes" : "conflicts.value.no");
+            case AGGIR -> aggir(String.valueOf(value));
         };
+    }
+
+    /** A grid as its GIR, then its ten scores: "GIR 2 (CCBBBBBBBB)". */
+    private String aggir(String code) {
+        try {
+            return i18n.format("conflicts.value.aggir", fr.cercle.model.autonomy.AggirGrid.of(code).gir().number(), code);
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
     }
 
     private String date(String iso) {

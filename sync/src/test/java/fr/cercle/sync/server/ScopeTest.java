@@ -127,8 +127,15 @@ class ScopeTest {
                 null, "Parle de déménager chez sa fille.");
         new fr.cercle.persistence.contribution.ContributionRepository(village.dsl(), village.writer(), village.clock(),
                 TestData.ALL_ACCESS).record(worried, paul.id());
+        var registered = new fr.cercle.model.profile.ElderlyProfile(lucie.id(), null, null, null, true, null, null,
+                new fr.cercle.model.profile.HeatwaveRegistration(java.time.LocalDate.of(2026, 6, 2),
+                        fr.cercle.model.profile.HeatwaveRequester.SELF, null, fr.cercle.model.profile.HeatwaveCapacity.AGED_65,
+                        null));
+        new fr.cercle.persistence.profile.ProfileRepository(village.dsl(), village.writer(), village.clock(),
+                TestData.ALL_ACCESS).save(registered, paul.id());
         syncAll(village, ccas, ccasDesk);
         assertThat(ccas.dsl().fetchCount(NEED)).isZero();
+        assertThat(ccas.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.ELDERLY_PROFILE)).isZero();
 
         // Lucie moves to Guéret: her file goes to Claire, of the CCAS.
         Beneficiary edited = lucie.toBuilder().situation("Déménage chez sa fille à Guéret.").build();
@@ -139,6 +146,9 @@ class ScopeTest {
 
         assertThat(files(village).find(lucie.id())).as("gone from the town hall").isEmpty();
         assertThat(village.dsl().fetchCount(NEED)).as("with her needs").isZero();
+        assertThat(village.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.ELDERLY_PROFILE)).as("and her profile").isZero();
+        assertThat(new fr.cercle.persistence.profile.ProfileRepository(ccasDesk.dsl(), ccasDesk.writer(), ccasDesk.clock(),
+                TestData.ALL_ACCESS).elderly(lucie.id())).as("which follows her").contains(registered);
         assertThat(village.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.CONTRIBUTION)).as("the help she got").isZero();
         assertThat(village.dsl().fetchCount(fr.cercle.persistence.jooq.Tables.FOLLOW_UP)).as("and the follow-up").isZero();
         assertThat(new fr.cercle.persistence.contribution.ContributionRepository(ccasDesk.dsl(), ccasDesk.writer(),
