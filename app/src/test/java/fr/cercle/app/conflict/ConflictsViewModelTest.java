@@ -205,6 +205,12 @@ class ConflictsViewModelTest {
         assertThat(model.words(needHelper, UUID.randomUUID().toString(), names)).isEqualTo("Un aidant inconnu sur ce poste");
         assertThat(model.words(needStatus, "MATCHED", names)).isEqualTo("Aidant trouvé");
         assertThat(needHelper.writable()).as("one of the helpers shown is kept").isFalse();
+
+        ConflictField grid = ConflictField.of("elderly_profile", "aggir").orElseThrow();
+        assertThat(model.words(grid, "CCBBBBBBBB", names)).isEqualTo("GIR 2 (CCBBBBBBBB)");
+        assertThat(grid.writable()).as("one of the grids shown is kept").isFalse();
+        assertThat(model.words(ConflictField.of("school_profile", "outcome").orElseThrow(), "APPRENTICESHIP", names))
+                .isEqualTo("Apprentissage");
     }
 
     @Test
