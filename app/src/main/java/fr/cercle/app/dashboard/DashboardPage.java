@@ -119,7 +119,7 @@ public final class DashboardPage implements Page {
 
         tiles.setPrefColumns(5);
         tiles.setPrefTileWidth(174);
-        tiles.setPrefTileHeight(96);
+        tiles.setPrefTileHeight(124);
         tiles.setId("dashboardTiles");
         model.tiles().addListener((ListChangeListener<DashboardViewModel.Tile>) c ->
                 tiles.getChildren().setAll(model.tiles().stream().map(this::tile).toList()));
@@ -156,12 +156,15 @@ public final class DashboardPage implements Page {
         value.setId("tileValue-" + t.id());
         Label label = new Label(t.label());
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add(Styles.TEXT_BOLD);
         Label hint = new Label(t.hint());
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox content = new VBox(2, value, label, hint);
         content.setAlignment(Pos.TOP_LEFT);
+        content.setMaxWidth(Double.MAX_VALUE);
         Button button = new Button(null, content);
         button.setId("tile-" + t.id());
         button.setUserData(t);
