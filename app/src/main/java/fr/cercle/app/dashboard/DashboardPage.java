@@ -52,7 +52,7 @@ public final class DashboardPage implements Page {
     private final VBox list;
     private final TilePane tiles = new TilePane(12, 12);
     private final XYChart.Series<String, Number> hours = new XYChart.Series<>();
-    private final XYChart.Series<String, Number> domains = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> domains = new XYChart.Series<>();
     private final TableView<DashboardViewModel.Row> table = new TableView<>();
 
     /**
@@ -117,27 +117,36 @@ public final class DashboardPage implements Page {
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        tiles.setPrefColumns(4);
-        tiles.setPrefTileWidth(230);
-        tiles.setPrefTileHeight(118);
+        tiles.setPrefColumns(5);
+        tiles.setPrefTileWidth(174);
+        tiles.setPrefTileHeight(124);
         tiles.setId("dashboardTiles");
         model.tiles().addListener((ListChangeListener<DashboardViewModel.Tile>) c ->
                 tiles.getChildren().setAll(model.tiles().stream().map(this::tile).toList()));
 
-        BarChart<String, Number> hoursChart = chart("dashboard.chart.hours", "dashboard.chart.hours.axis", hours);
-        hoursChart.setId("hoursChart");
-        BarChart<String, Number> domainsChart = chart("dashboard.chart.domains", "dashboard.chart.domains.axis", domains);
+        BarChart<String, Number> hoursChart = hoursChart();
+        // People per domain as horizontal bars: the domains' names read whole.
+        NumberAxis count = new NumberAxis();
+        count.setLabel(i18n.get("dashboard.chart.domains.axis"));
+        BarChart<Number, String> domainsChart = new BarChart<>(count, new CategoryAxis());
+        domainsChart.setTitle(i18n.get("dashboard.chart.domains"));
+        domainsChart.setLegendVisible(false);
+        domainsChart.setAnimated(false);
+        domainsChart.setPrefHeight(280);
+        domainsChart.getData().add(domains);
         domainsChart.setId("domainsChart");
-        model.hours().addListener((ListChangeListener<DashboardViewModel.Bar>) c -> fill(hours, model.hours()));
-        model.domains().addListener((ListChangeListener<DashboardViewModel.Bar>) c -> fill(domains, model.domains()));
+        model.hours().addListener((ListChangeListener<DashboardViewModel.Bar>) c -> hours.getData().setAll(
+                model.hours().stream().map(b -> new XYChart.Data<String, Number>(b.label(), b.value())).toList()));
+        model.domains().addListener((ListChangeListener<DashboardViewModel.Bar>) c -> domains.getData().setAll(
+                model.domains().stream().map(b -> new XYChart.Data<Number, String>(b.value(), b.label())).toList()));
         HBox charts = new HBox(16, hoursChart, domainsChart);
         HBox.setHgrow(hoursChart, Priority.ALWAYS);
         hoursChart.setMinWidth(420);
-        domainsChart.setPrefWidth(360);
-        domainsChart.setMinWidth(300);
+        domainsChart.setPrefWidth(380);
+        domainsChart.setMinWidth(320);
 
-        VBox box = new VBox(16, header, failure, tiles, charts);
-        box.setPadding(new Insets(24));
+        VBox box = new VBox(14, header, failure, tiles, charts);
+        box.setPadding(new Insets(20, 24, 20, 24));
         return box;
     }
 
@@ -147,12 +156,15 @@ public final class DashboardPage implements Page {
         value.setId("tileValue-" + t.id());
         Label label = new Label(t.label());
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add(Styles.TEXT_BOLD);
         Label hint = new Label(t.hint());
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox content = new VBox(2, value, label, hint);
         content.setAlignment(Pos.TOP_LEFT);
+        content.setMaxWidth(Double.MAX_VALUE);
         Button button = new Button(null, content);
         button.setId("tile-" + t.id());
         button.setUserData(t);
@@ -170,22 +182,17 @@ public final class DashboardPage implements Page {
         return button;
     }
 
-    private BarChart<String, Number> chart(String title, String axis, XYChart.Series<String, Number> series) {
-        CategoryAxis x = new CategoryAxis();
+    private BarChart<String, Number> hoursChart() {
         NumberAxis y = new NumberAxis();
-        y.setLabel(i18n.get(axis));
-        y.setForceZeroInRange(true);
-        BarChart<String, Number> chart = new BarChart<>(x, y);
-        chart.setTitle(i18n.get(title));
+        y.setLabel(i18n.get("dashboard.chart.hours.axis"));
+        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), y);
+        chart.setTitle(i18n.get("dashboard.chart.hours"));
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(300);
-        chart.getData().add(series);
+        chart.setPrefHeight(280);
+        chart.getData().add(hours);
+        chart.setId("hoursChart");
         return chart;
-    }
-
-    private static void fill(XYChart.Series<String, Number> series, List<DashboardViewModel.Bar> bars) {
-        series.getData().setAll(bars.stream().map(b -> new XYChart.Data<String, Number>(b.label(), b.value())).toList());
     }
 
     private VBox list() {

@@ -127,7 +127,7 @@ final class ActivityBenchmark {
     /** The dashboard's load, {@link DashboardRepository#load()}, against its seven queries in raw JDBC. */
     Measurement dashboard(String what, Viewer viewer) {
         DashboardRepository repository = new DashboardRepository(db.dsl(), db.clock(), viewer);
-        return new Measurement(what, 3, Integer.getInteger("bench.dashboard.samples", 21),
+        return new Measurement(what, Integer.getInteger("bench.dashboard.warmup", 3), Integer.getInteger("bench.dashboard.samples", 21),
                 i -> repository.load(), i -> rawDashboard(viewer));
     }
 
