@@ -83,7 +83,12 @@ public record ConflictField(String entity, String field, String labelKey, Kind k
                     fr.cercle.model.profile.DropoutOutcome.class, false, 0),
             new ConflictField("school_profile", "outcome_on", "profile.school.outcomeOn", Kind.DATE, null, false, 0),
             new ConflictField("school_profile", "parental_consent_date", "profile.school.consentDate", Kind.DATE, null,
-                    false, 0));
+                    false, 0),
+            new ConflictField("heatwave_campaign", "ends_on", "heatwave.endsOn", Kind.DATE, null, false, 0),
+            new ConflictField("heatwave_campaign", "closed_on", "conflicts.field.campaignClosedOn", Kind.DATE, null, false, 0),
+            new ConflictField("heatwave_call", "outcome", "conflicts.field.callOutcome", Kind.CHOICE,
+                    fr.cercle.model.heatwave.CallOutcome.class, false, 0),
+            new ConflictField("heatwave_call", "done_on", "conflicts.field.callDoneOn", Kind.DATE, null, false, 0));
 
     static Optional<ConflictField> of(String entity, String field) {
         return ALL.stream().filter(f -> f.entity().equals(entity) && f.field().equals(field)).findFirst();

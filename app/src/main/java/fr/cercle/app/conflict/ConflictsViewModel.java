@@ -240,6 +240,8 @@ public final class ConflictsViewModel {
             case "elderly_profile" -> i18n.get("conflicts.entity.elderlyProfile");
             case "health_profile" -> i18n.get("conflicts.entity.healthProfile");
             case "school_profile" -> i18n.get("conflicts.entity.schoolProfile");
+            case "heatwave_campaign" -> i18n.get("conflicts.entity.heatwaveCampaign");
+            case "heatwave_call" -> i18n.get("conflicts.entity.heatwaveCall");
             default -> "";
         };
     }

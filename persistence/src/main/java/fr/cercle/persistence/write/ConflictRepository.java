@@ -119,11 +119,12 @@ public final class ConflictRepository {
      */
     private boolean mayWrite(String entity, Record row) {
         fr.cercle.model.access.Part part = PROFILE_PARTS.get(entity);
-        if (part != null) {
-            // A domain profile: the file's rule, and the part of the file the viewer sees.
+        if (row.field("BENEFICIARY_ID") != null) {
+            // What belongs to a file (a need, a follow-up, a heatwave call, a domain profile): the
+            // file's rule, and for a profile the part of the file the viewer sees.
             Record file = dsl.select(BENEFICIARY.REFERENT_ID, BENEFICIARY.DOMAINS).from(BENEFICIARY)
                     .where(BENEFICIARY.ID.eq(row.get("BENEFICIARY_ID", UUID.class))).fetchOne();
-            if (file == null || !NeedToKnow.visibleParts(viewer).contains(part)) {
+            if (file == null || (part != null && !NeedToKnow.visibleParts(viewer).contains(part))) {
                 return false;
             }
             UUID referent = file.get(BENEFICIARY.REFERENT_ID);
@@ -131,7 +132,7 @@ public final class ConflictRepository {
                     Columns.enumSet(Domain.class, file.get(BENEFICIARY.DOMAINS)));
         }
         Subject subject = subject(entity);
-        if (subject == Subject.BENEFICIARY) {
+        if (subject == Subject.BENEFICIARY && row.field("REFERENT_ID") != null) {
             UUID referent = row.get(BENEFICIARY.REFERENT_ID);
             return NeedToKnow.canRead(viewer, referent == null ? null : new StaffId(referent),
                     Columns.enumSet(Domain.class, row.get(BENEFICIARY.DOMAINS)));
@@ -146,6 +147,9 @@ public final class ConflictRepository {
         if (entity.equals(Entities.HELPER_TABLE.entity())) {
             return Subject.HELPER;
         }
+        if (entity.equals(Entities.HEATWAVE_CAMPAIGN_TABLE.entity())) {
+            return Subject.BENEFICIARY; // the town hall's campaign: who may write files settles it
+        }
         return Subject.STAFF; // the staff and the structure: the administrator's
     }
 
@@ -157,8 +161,8 @@ public final class ConflictRepository {
 
     private String label(String entity, Record row) {
         Field<?> file = row.field("BENEFICIARY_ID");
-        if (file != null && PROFILE_PARTS.containsKey(entity)) {
-            // A profile is named by its person.
+        if (file != null) {
+            // What belongs to a file is named by its person.
             Record person = dsl.select(BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME).from(BENEFICIARY)
                     .where(BENEFICIARY.ID.eq(row.get(file, UUID.class))).fetchOne();
             if (person != null) {
