@@ -206,6 +206,14 @@ public final class BeneficiaryRepository {
      * list reads only their caseload); {@link NeedToKnow#canRead} says the same for one file.
      */
     private Condition readable() {
+        return readableBy(viewer);
+    }
+
+    /**
+     * The files a viewer may read, as a condition on {@code BENEFICIARY} the database evaluates: for the
+     * queries of other packages that read files in bulk (alerts, agenda), under the same rule.
+     */
+    public static Condition readableBy(Viewer viewer) {
         if (viewer.has(Role.COORDINATOR)) {
             return DSL.trueCondition();
         }
