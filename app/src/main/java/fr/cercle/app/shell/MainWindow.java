@@ -9,6 +9,9 @@ import fr.cercle.app.audit.AuditPage;
 import fr.cercle.app.settings.SettingsPage;
 import fr.cercle.model.access.Subject;
 import fr.cercle.app.sync.SyncPage;
+import fr.cercle.app.today.TodayPage;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.helper.HelperId;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
 import javafx.animation.PauseTransition;
@@ -51,7 +54,7 @@ public final class MainWindow {
 
     /** The areas of the window, in the order of the navigation. */
     public enum Area {
-        BENEFICIARIES, HELPERS, AUDIT, SYNC, SETTINGS
+        TODAY, BENEFICIARIES, HELPERS, AUDIT, SYNC, SETTINGS
     }
 
     private final AppContext context;
@@ -75,6 +78,7 @@ public final class MainWindow {
         this.i18n = context.i18n();
         Consumer<String> notify = this::notify;
         this.factories = Map.of(
+                Area.TODAY, v -> new TodayPage(context, this::openFile, this::openHelper),
                 Area.BENEFICIARIES, v -> new BeneficiariesPage(context, notify),
                 Area.HELPERS, v -> new HelpersPage(context, notify),
                 Area.AUDIT, v -> new AuditPage(context),
@@ -96,6 +100,10 @@ public final class MainWindow {
         ToggleGroup group = new ToggleGroup();
         navigation.getChildren().add(spacer(16));
         // Only the areas this account needs to know: an administrator who follows no one has no files.
+        // The day's work first: alerts and the week's agenda, for those who follow files or helpers.
+        if (context.may(Subject.BENEFICIARY) || context.may(Subject.HELPER)) {
+            navigation.getChildren().add(entry(group, Area.TODAY, "nav.today", Material2OutlinedMZ.TODAY));
+        }
         if (context.may(Subject.BENEFICIARY)) {
             navigation.getChildren().add(entry(group, Area.BENEFICIARIES, "nav.beneficiaries", Material2OutlinedMZ.PEOPLE));
         }
@@ -191,6 +199,22 @@ public final class MainWindow {
 
     public Page page(Area area) {
         return pages.computeIfAbsent(area, a -> factories.get(a).apply(null));
+    }
+
+    /** Shows a person's file, in the beneficiaries area (from the alerts and the agenda). */
+    public void openFile(BeneficiaryId id) {
+        if (entries.containsKey(Area.BENEFICIARIES)) {
+            select(Area.BENEFICIARIES);
+            ((BeneficiariesPage) page(Area.BENEFICIARIES)).open(id);
+        }
+    }
+
+    /** Shows a helper's record, in the helpers area (from the alerts). */
+    public void openHelper(HelperId id) {
+        if (entries.containsKey(Area.HELPERS)) {
+            select(Area.HELPERS);
+            ((HelpersPage) page(Area.HELPERS)).open(id);
+        }
     }
 
     /** Shows a short confirmation, such as "File saved", for a few seconds. */
