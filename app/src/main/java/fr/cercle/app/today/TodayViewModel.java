@@ -25,6 +25,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -133,8 +135,7 @@ public final class TodayViewModel {
     /** Reads the alerts and the week shown again. */
     public void load() {
         LocalDate today = today();
-        date.set(i18n.format("today.date", today.getDayOfWeek().getDisplayName(TextStyle.FULL, i18n.locale()),
-                i18n.date(today)));
+        date.set(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(i18n.locale()).format(today));
         AlertRepository repository = new AlertRepository(context.database().dsl(), context.clock(), context.viewer());
         context.tasks().run(() -> repository.current(AlertRepository.settings(context.localSettings()), today),
                 found -> {

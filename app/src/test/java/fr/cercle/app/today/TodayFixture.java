@@ -32,16 +32,16 @@ import java.util.Set;
  * Tuesday since 2 November 2026, last reached on Sunday 15 November, with her shopping still waiting for
  * a helper; the day is Wednesday 25 November 2026.
  */
-final class TodayFixture {
+public final class TodayFixture implements AutoCloseable {
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    final HandClock clock = new HandClock(Instant.parse("2026-11-02T09:00:00Z"), ZoneId.of("Europe/Paris"));
-    final TestApp app;
-    final StaffId author;
-    final Beneficiary jeanne;
-    final Helper karim;
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    public final HandClock clock = new HandClock(Instant.parse("2026-11-02T09:00:00Z"), ZoneId.of("Europe/Paris"));
+    public final TestApp app;
+    public final StaffId author;
+    public final Beneficiary jeanne;
+    public final Helper karim;
 
-    TodayFixture(Path dir, TaskRunner tasks, Language language) {
+    public TodayFixture(Path dir, TaskRunner tasks, Language language) {
         app = TestApp.installed(dir, tasks, language, clock);
         author = app.context().author();
         jeanne = TestData.beneficiary(author).domains(Set.of(Domain.ELDERLY)).build();
@@ -58,9 +58,14 @@ final class TodayFixture {
     }
 
     /** Karim's visit to Jeanne on that day, recorded as the caseworker would, with Jeanne reached. */
-    void visit(LocalDate day) {
+    public void visit(LocalDate day) {
         new ContributionRepository(app.db().dsl(), app.db().writer(), app.db().clock(), app.context().viewer())
                 .record(new Contribution(ContributionId.newId(), jeanne.id(), karim.id(), null, day, 60, ContributionKind.VISIT,
                         Medium.IN_PERSON, true, "Café et promenade", null), author);
+    }
+
+    @Override
+    public void close() {
+        app.close();
     }
 }

@@ -40,7 +40,7 @@ class TodayViewModelTest {
 
     @Test
     void theAlertsAreGroupedByKindInPlainWords() {
-        assertThat(model.dateProperty().get()).isEqualTo("mercredi 25/11/2026");
+        assertThat(model.dateProperty().get()).isEqualTo("mercredi 25 novembre 2026");
         assertThat(model.alerts()).extracting(TodayViewModel.AlertGroup::kind)
                 .containsExactly(AlertKind.NO_CONTACT, AlertKind.NEED_UNMET);
         assertThat(group(AlertKind.NO_CONTACT).title()).isEqualTo("Personnes sans contact (1)");
