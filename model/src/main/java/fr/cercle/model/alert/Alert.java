@@ -22,8 +22,11 @@ import java.util.Objects;
  * @param helper the helper, for the alerts about a helper (null for a person's)
  * @param name   the person's or the helper's full name
  * @param need   the kind of the unmet need, for {@link AlertKind#NEED_UNMET} only
+ * @param atLeast for no contact: nobody reached the person since at least {@code since}, the furthest day the
+ *                alerts look back (what came before is in the person's file)
  */
-public record Alert(AlertKind kind, BeneficiaryId file, HelperId helper, String name, LocalDate since, NeedKind need) {
+public record Alert(AlertKind kind, BeneficiaryId file, HelperId helper, String name, LocalDate since, NeedKind need,
+                    boolean atLeast) {
 
     public Alert {
         Objects.requireNonNull(kind, "kind");
@@ -35,11 +38,11 @@ public record Alert(AlertKind kind, BeneficiaryId file, HelperId helper, String 
     }
 
     public static Alert aboutFile(AlertKind kind, BeneficiaryId file, String name, LocalDate since) {
-        return new Alert(kind, file, null, name, since, null);
+        return new Alert(kind, file, null, name, since, null, false);
     }
 
     public static Alert aboutHelper(AlertKind kind, HelperId helper, String name, LocalDate since) {
-        return new Alert(kind, null, helper, name, since, null);
+        return new Alert(kind, null, helper, name, since, null, false);
     }
 
     /** Days from its day to {@code today}: how long it lasts, or, negative, how long until it ends. */

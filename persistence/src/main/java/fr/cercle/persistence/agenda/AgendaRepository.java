@@ -16,7 +16,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static fr.cercle.persistence.jooq.Tables.CONTRIBUTION;
@@ -28,7 +30,7 @@ import static fr.cercle.persistence.jooq.Tables.NEED;
  * {@link ContactPlan}), each ticked when a contact made answered it ({@link WeekAgenda} says what counts).
  * A caseworker's agenda is the files they are referent of; "every file" widens it to all the files the
  * viewer may read (for a coordinator, the structure's). Two queries: the needs with their names, and
- * the contacts made in the weeks that can answer them.
+ * the contacts made for those files in the weeks that can answer them (by the index on file and day).
  */
 public final class AgendaRepository {
 
@@ -70,15 +72,19 @@ public final class AgendaRepository {
         if (lines.isEmpty()) {
             return List.of();
         }
-        List<WeekAgenda.Reached> reached = dsl.select(CONTRIBUTION.BENEFICIARY_ID, CONTRIBUTION.HELPER_ID,
-                        CONTRIBUTION.NEED_ID, CONTRIBUTION.CONTRIBUTED_ON)
-                .from(CONTRIBUTION)
-                .join(BENEFICIARY).on(BENEFICIARY.ID.eq(CONTRIBUTION.BENEFICIARY_ID))
-                .where(CONTRIBUTION.CONTACT_MADE.isTrue())
-                .and(CONTRIBUTION.CONTRIBUTED_ON.between(monday, monday.plusDays(WeekAgenda.REACH_DAYS - 1)))
-                .and(files)
-                .fetch(r -> new WeekAgenda.Reached(new BeneficiaryId(r.value1()), new HelperId(r.value2()),
-                        r.value3() == null ? null : new NeedId(r.value3()), r.value4()));
+        // The contacts of the files in the agenda only, by their index (beneficiary, day): a caseworker's few
+        // hundred files are read directly, not picked out of every contact of the weeks.
+        List<UUID> ids = lines.stream().map(l -> l.need().beneficiary().value()).distinct().toList();
+        List<WeekAgenda.Reached> reached = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1_000) {
+            dsl.select(CONTRIBUTION.BENEFICIARY_ID, CONTRIBUTION.HELPER_ID, CONTRIBUTION.NEED_ID, CONTRIBUTION.CONTRIBUTED_ON)
+                    .from(CONTRIBUTION)
+                    .where(CONTRIBUTION.BENEFICIARY_ID.in(ids.subList(i, Math.min(ids.size(), i + 1_000))))
+                    .and(CONTRIBUTION.CONTRIBUTED_ON.between(monday, monday.plusDays(WeekAgenda.REACH_DAYS - 1)))
+                    .and(CONTRIBUTION.CONTACT_MADE.isTrue())
+                    .forEach(r -> reached.add(new WeekAgenda.Reached(new BeneficiaryId(r.value1()), new HelperId(r.value2()),
+                            r.value3() == null ? null : new NeedId(r.value3()), r.value4())));
+        }
         return WeekAgenda.week(lines, reached, monday);
     }
 }

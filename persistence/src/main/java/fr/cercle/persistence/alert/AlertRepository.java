@@ -24,7 +24,6 @@ import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.local.LocalSettings;
-import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
@@ -35,11 +34,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import static fr.cercle.persistence.Columns.enumSet;
 import static fr.cercle.persistence.Columns.parse;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static fr.cercle.persistence.jooq.Tables.CONTRIBUTION;
@@ -50,8 +56,8 @@ import static fr.cercle.persistence.jooq.Tables.NEED;
 /**
  * The alerts of the day, as one viewer may see them: about the files they may read (a caseworker's
  * caseload, a coordinator's structure) and, for those who coordinate helpers, about the helpers.
- * Each kind is one aggregate query over indexes (V15), so that the alerts of a department's worth of
- * files come in well under a second; only the lines that are alerts leave the database.
+ * Each kind reads a few aggregates over indexes (V15), never a probe per file: the contacts of the last
+ * days are grouped by file in one range of an index, then matched with the active files.
  * <p>
  * The thresholds are the installation's {@link AlertSettings}, kept in its local settings and changed
  * by an administrator.
@@ -61,14 +67,25 @@ public final class AlertRepository {
     /** The prefix of the local settings that hold the thresholds ({@code alerts.noContactDays.ELDERLY}...). */
     public static final String SETTINGS_PREFIX = "alerts.";
 
+    /** Up to this many files, their contacts are read file by file rather than as every contact of the days. */
+    static final int FEW_FILES = 5_000;
+
     private final DSLContext dsl;
     private final Clock clock;
     private final Viewer viewer;
 
+    private final int fewFiles;
+
     public AlertRepository(DSLContext dsl, Clock clock, Viewer viewer) {
+        this(dsl, clock, viewer, FEW_FILES);
+    }
+
+    /** With another bound between a caseload and a structure (tests read both ways on small data). */
+    AlertRepository(DSLContext dsl, Clock clock, Viewer viewer, int fewFiles) {
         this.dsl = dsl;
         this.clock = clock;
         this.viewer = viewer;
+        this.fewFiles = fewFiles;
     }
 
     /** The installation's thresholds: those an administrator set, the defaults for the others. */
@@ -140,51 +157,78 @@ public final class AlertRepository {
     }
 
     /**
-     * Who counts as an isolated elderly person, for the shortest no-contact threshold. The file does not
-     * yet say whether the person lives alone: every file of the elderly domain counts. When the elderly
-     * profile records it, this is where "and lives alone" goes (the others then take their other domains'
-     * threshold, or the default).
+     * Who counts as an isolated elderly person, for the elderly threshold (the hook for "lives alone").
+     * The file does not yet say whether the person lives alone: every file of the elderly domain counts.
+     * When the elderly profile records it, this is where "and lives alone" goes; the others then take
+     * their other domains' threshold, or {@link AlertSettings#OTHERWISE_DAYS}.
      */
-    static Condition isolatedElderly() {
-        return inDomain(Domain.ELDERLY);
+    static boolean isolatedElderly(Set<Domain> domains) {
+        return domains.contains(Domain.ELDERLY);
     }
 
-    private static Condition inDomain(Domain domain) {
-        return BENEFICIARY.DOMAINS.like("%\"" + domain.name() + "\"%");
+    /** The domains whose thresholds apply to a file: the elderly one only for an isolated elderly person. */
+    private static Set<Domain> thresholdDomains(Set<Domain> domains) {
+        if (domains.contains(Domain.ELDERLY) && !isolatedElderly(domains)) {
+            Set<Domain> others = EnumSet.copyOf(domains);
+            others.remove(Domain.ELDERLY);
+            return others;
+        }
+        return domains;
     }
 
     /**
-     * Active files nobody reached since their threshold's start (a contribution with the person reached),
-     * among those older than it: one query, an index probe per file for a recent contact (V15).
+     * Active files nobody reached since their threshold's start, among those older than it. Two reads
+     * and no probe per file (a probe per file into two million contributions is what made it slow): the
+     * last contact of every file reached within the longest threshold, from the contributions of those
+     * days alone (index {@code contribution_day}, V15), and the active files. A file not reached within
+     * the longest threshold is shown as not reached "for more than" it, from the day it was made if later.
      */
     private List<Alert> noContact(AlertSettings settings, LocalDate today) {
-        // The first matching domain, in the order of their thresholds, gives the shortest one.
-        List<Domain> strictestFirst = new ArrayList<>(List.of(Domain.values()));
-        strictestFirst.sort(Comparator.comparingInt(settings::noContactDays));
-        CaseConditionStep<LocalDate> start = null;
-        CaseConditionStep<OffsetDateTime> startTime = null;
-        for (Domain domain : strictestFirst) {
-            Condition in = domain == Domain.ELDERLY ? isolatedElderly() : inDomain(domain);
-            LocalDate from = today.minusDays(settings.noContactDays(domain));
-            start = start == null ? DSL.when(in, DSL.val(from)) : start.when(in, DSL.val(from));
-            startTime = startTime == null ? DSL.when(in, DSL.val(startOf(from))) : startTime.when(in, DSL.val(startOf(from)));
+        int longest = Arrays.stream(Domain.values()).mapToInt(settings::noContactDays).max().orElse(AlertSettings.OTHERWISE_DAYS);
+        LocalDate lookBack = today.minusDays(Math.max(longest, AlertSettings.OTHERWISE_DAYS));
+        Map<UUID, LocalDate> lastContact = new HashMap<>();
+        Condition files = BENEFICIARY.STATUS.eq(BeneficiaryStatus.ACTIVE.name()).and(BeneficiaryRepository.readableBy(viewer));
+        if (dsl.fetchCount(BENEFICIARY, files) <= fewFiles) {
+            // A caseload: the contacts of its files, by the index on file and day.
+            dsl.select(CONTRIBUTION.BENEFICIARY_ID, DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
+                    .where(CONTRIBUTION.BENEFICIARY_ID.in(DSL.select(BENEFICIARY.ID).from(BENEFICIARY).where(files)))
+                    .and(CONTRIBUTION.CONTRIBUTED_ON.ge(lookBack)).and(CONTRIBUTION.CONTACT_MADE.isTrue())
+                    .groupBy(CONTRIBUTION.BENEFICIARY_ID)
+                    .forEach(r -> lastContact.put(r.value1(), r.value2()));
+        } else {
+            // A structure: every contact of those days, one range of the index on day.
+            dsl.select(CONTRIBUTION.BENEFICIARY_ID, DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
+                    .where(CONTRIBUTION.CONTRIBUTED_ON.ge(lookBack)).and(CONTRIBUTION.CONTACT_MADE.isTrue())
+                    .groupBy(CONTRIBUTION.BENEFICIARY_ID)
+                    .fetchSize(5_000)
+                    .forEach(r -> lastContact.put(r.value1(), r.value2()));
         }
-        LocalDate otherwise = today.minusDays(AlertSettings.OTHERWISE_DAYS);
-        Field<LocalDate> since = start.otherwise(DSL.val(otherwise));
-        Field<OffsetDateTime> sinceTime = startTime.otherwise(DSL.val(startOf(otherwise)));
-        Field<LocalDate> lastContact = DSL.field(DSL.select(DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
-                .where(CONTRIBUTION.BENEFICIARY_ID.eq(BENEFICIARY.ID)).and(CONTRIBUTION.CONTACT_MADE.isTrue()));
-        return dsl.select(BENEFICIARY.ID, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME, BENEFICIARY.CREATED_AT, lastContact)
+        OffsetDateTime madeBefore = startOf(today.minusDays(Arrays.stream(Domain.values())
+                .mapToInt(settings::noContactDays).min().orElse(AlertSettings.ISOLATED_ELDERLY_DAYS)));
+        List<Alert> alerts = new ArrayList<>();
+        dsl.select(BENEFICIARY.ID, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME, BENEFICIARY.DOMAINS, BENEFICIARY.CREATED_AT)
                 .from(BENEFICIARY)
-                .where(BENEFICIARY.STATUS.eq(BeneficiaryStatus.ACTIVE.name()))
-                .and(BeneficiaryRepository.readableBy(viewer))
-                .and(BENEFICIARY.CREATED_AT.lt(sinceTime))
-                .andNotExists(DSL.selectOne().from(CONTRIBUTION)
-                        .where(CONTRIBUTION.BENEFICIARY_ID.eq(BENEFICIARY.ID))
-                        .and(CONTRIBUTION.CONTACT_MADE.isTrue())
-                        .and(CONTRIBUTION.CONTRIBUTED_ON.ge(since)))
-                .fetch(r -> Alert.aboutFile(AlertKind.NO_CONTACT, new BeneficiaryId(r.value1()), name(r.value2(), r.value3()),
-                        r.value5() != null ? r.value5() : day(r.value4())));
+                .where(files)
+                .and(BENEFICIARY.CREATED_AT.lt(madeBefore))
+                .fetchSize(5_000)
+                .forEach(r -> {
+                    LocalDate from = today.minusDays(settings.noContactDays(thresholdDomains(enumSet(Domain.class, r.value4()))));
+                    LocalDate last = lastContact.get(r.value1());
+                    LocalDate made = day(r.value5());
+                    if ((last != null && !last.isBefore(from)) || !made.isBefore(from)) {
+                        return;
+                    }
+                    BeneficiaryId file = new BeneficiaryId(r.value1());
+                    String name = name(r.value2(), r.value3());
+                    if (last != null) {
+                        alerts.add(Alert.aboutFile(AlertKind.NO_CONTACT, file, name, last));
+                    } else if (!made.isBefore(lookBack)) {
+                        alerts.add(Alert.aboutFile(AlertKind.NO_CONTACT, file, name, made));
+                    } else {
+                        alerts.add(new Alert(AlertKind.NO_CONTACT, file, null, name, lookBack, null, true));
+                    }
+                });
+        return alerts;
     }
 
     /** Files with follow-ups still open after their due date: one alert per file, from the oldest due date. */
@@ -210,23 +254,39 @@ public final class AlertRepository {
                 .and(BENEFICIARY.STATUS.eq(BeneficiaryStatus.ACTIVE.name()))
                 .and(BeneficiaryRepository.readableBy(viewer))
                 .fetch(r -> new Alert(AlertKind.NEED_UNMET, new BeneficiaryId(r.value1()), null, name(r.value2(), r.value3()),
-                        r.value4(), parse(NeedKind.class, r.value5())));
+                        r.value4(), parse(NeedKind.class, r.value5()), false));
     }
 
-    /** Active helpers, recorded before the threshold's start, with no contribution since. */
+    /**
+     * Active helpers, recorded before the threshold's start, with no contribution since: the helpers
+     * active in those days come from the contributions of those days alone (index
+     * {@code contribution_helper_day}, V15); the last day of the few others is then read for them only.
+     */
     private List<Alert> helpersInactive(AlertSettings settings, LocalDate today) {
         LocalDate from = today.minusDays(settings.helperInactiveDays());
-        Field<LocalDate> last = DSL.field(DSL.select(DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
-                .where(CONTRIBUTION.HELPER_ID.eq(HELPER.ID)));
-        return dsl.select(HELPER.ID, HELPER.FIRST_NAME, HELPER.LAST_NAME, HELPER.CREATED_AT, last)
+        Set<UUID> active = new HashSet<>(dsl.selectDistinct(CONTRIBUTION.HELPER_ID).from(CONTRIBUTION)
+                .where(CONTRIBUTION.CONTRIBUTED_ON.ge(from)).fetchSize(5_000).fetch(CONTRIBUTION.HELPER_ID));
+        Map<UUID, Alert> inactive = new HashMap<>();
+        dsl.select(HELPER.ID, HELPER.FIRST_NAME, HELPER.LAST_NAME, HELPER.CREATED_AT)
                 .from(HELPER)
                 .where(HELPER.STATUS.eq(HelperStatus.ACTIVE.name()))
                 .and(HELPER.CREATED_AT.lt(startOf(from)))
-                .andNotExists(DSL.selectOne().from(CONTRIBUTION)
-                        .where(CONTRIBUTION.HELPER_ID.eq(HELPER.ID))
-                        .and(CONTRIBUTION.CONTRIBUTED_ON.ge(from)))
-                .fetch(r -> Alert.aboutHelper(AlertKind.HELPER_INACTIVE, new HelperId(r.value1()), name(r.value2(), r.value3()),
-                        r.value5() != null ? r.value5() : day(r.value4())));
+                .fetchSize(5_000)
+                .forEach(r -> {
+                    if (!active.contains(r.value1())) {
+                        inactive.put(r.value1(), Alert.aboutHelper(AlertKind.HELPER_INACTIVE, new HelperId(r.value1()),
+                                name(r.value2(), r.value3()), day(r.value4())));
+                    }
+                });
+        List<UUID> ids = new ArrayList<>(inactive.keySet());
+        for (int i = 0; i < ids.size(); i += 1_000) {
+            dsl.select(CONTRIBUTION.HELPER_ID, DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
+                    .where(CONTRIBUTION.HELPER_ID.in(ids.subList(i, Math.min(ids.size(), i + 1_000))))
+                    .groupBy(CONTRIBUTION.HELPER_ID)
+                    .forEach(r -> inactive.computeIfPresent(r.value1(), (id, alert) -> Alert.aboutHelper(
+                            AlertKind.HELPER_INACTIVE, alert.helper(), alert.name(), r.value2())));
+        }
+        return new ArrayList<>(inactive.values());
     }
 
     /**

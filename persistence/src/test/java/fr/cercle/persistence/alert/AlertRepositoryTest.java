@@ -132,17 +132,30 @@ class AlertRepositoryTest {
             assertThat(alert.days(TODAY)).isEqualTo(10);
         });
 
+        assertThat(new AlertRepository(db.dsl(), clock, TestData.ALL_ACCESS, 0).current(settings, TODAY))
+                .as("read as a structure: every contact of the days").isEqualTo(alerts(TestData.ALL_ACCESS));
+
         contact(jeanne, karim, TODAY, true);
         assertThat(alerts(AlertKind.NO_CONTACT)).isEmpty();
+        assertThat(new AlertRepository(db.dsl(), clock, TestData.ALL_ACCESS, 0).current(settings, TODAY))
+                .filteredOn(a -> a.kind() == AlertKind.NO_CONTACT).isEmpty();
     }
 
     @Test
-    void aPersonNeverReachedCountsFromTheDayTheFileWasMadeAndANewFileWaits() {
-        today();
+    void aPersonNeverReachedCountsFromTheDayTheFileWasMadeWithinTheLongestThreshold() {
+        clock.set(TODAY.minusDays(10).atTime(9, 0).atZone(clock.getZone()).toInstant());
+        Beneficiary recent = file(TestData.beneficiary(claire.id()).firstName("Marc").lastName("Petit")
+                .domains(Set.of(Domain.ELDERLY)));
+        clock.set(TODAY.minusDays(3).atTime(9, 0).atZone(clock.getZone()).toInstant());
         Beneficiary newcomer = file(TestData.beneficiary(claire.id()).firstName("Lucie").lastName("Roux")
                 .domains(Set.of(Domain.ELDERLY)));
-        assertThat(alerts(AlertKind.NO_CONTACT)).extracting(Alert::file, Alert::since)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(jeanne.id(), LocalDate.of(2026, 10, 1)));
+        today();
+        assertThat(new AlertRepository(db.dsl(), clock, TestData.ALL_ACCESS, 0).current(settings, TODAY))
+                .isEqualTo(alerts(TestData.ALL_ACCESS));
+        assertThat(alerts(AlertKind.NO_CONTACT)).extracting(Alert::file, Alert::since, Alert::atLeast).as(
+                "Jeanne's file was made on 1 October: nobody reached her for more than the longest threshold, 14 days")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(jeanne.id(), TODAY.minusDays(14), true),
+                        org.assertj.core.groups.Tuple.tuple(recent.id(), TODAY.minusDays(10), false));
         assertThat(alerts(AlertKind.NO_CONTACT)).extracting(Alert::file).doesNotContain(newcomer.id());
     }
 
