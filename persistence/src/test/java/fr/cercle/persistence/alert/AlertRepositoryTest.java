@@ -132,13 +132,8 @@ class AlertRepositoryTest {
             assertThat(alert.days(TODAY)).isEqualTo(10);
         });
 
-        assertThat(new AlertRepository(db.dsl(), clock, TestData.ALL_ACCESS, 0).current(settings, TODAY))
-                .as("read as a structure: every contact of the days").isEqualTo(alerts(TestData.ALL_ACCESS));
-
         contact(jeanne, karim, TODAY, true);
         assertThat(alerts(AlertKind.NO_CONTACT)).isEmpty();
-        assertThat(new AlertRepository(db.dsl(), clock, TestData.ALL_ACCESS, 0).current(settings, TODAY))
-                .filteredOn(a -> a.kind() == AlertKind.NO_CONTACT).isEmpty();
     }
 
     @Test
@@ -150,8 +145,6 @@ class AlertRepositoryTest {
         Beneficiary newcomer = file(TestData.beneficiary(claire.id()).firstName("Lucie").lastName("Roux")
                 .domains(Set.of(Domain.ELDERLY)));
         today();
-        assertThat(new AlertRepository(db.dsl(), clock, TestData.ALL_ACCESS, 0).current(settings, TODAY))
-                .isEqualTo(alerts(TestData.ALL_ACCESS));
         assertThat(alerts(AlertKind.NO_CONTACT)).extracting(Alert::file, Alert::since, Alert::atLeast).as(
                 "Jeanne's file was made on 1 October: nobody reached her for more than the longest threshold, 14 days")
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(jeanne.id(), TODAY.minusDays(14), true),
