@@ -185,7 +185,8 @@ public final class SettingsPage implements Page {
         failure.getStyleClass().add(Styles.DANGER);
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox content = new VBox(12, title, failure, form.node(), retention(context, notify), accounts(context, notify));
+        VBox content = new VBox(12, title, failure, form.node(), alerts(context, notify), retention(context, notify),
+                accounts(context, notify));
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setMaxWidth(900);
         root = new ScrollPane(content);
@@ -296,6 +297,63 @@ public final class SettingsPage implements Page {
         section.managedProperty().bind(section.visibleProperty());
         model.load();
         return section;
+    }
+
+    /**
+     * When Cercle raises an alert (the "Today" area): the thresholds, shown to administrators only (the
+     * repository refuses anyone else).
+     */
+    private static Node alerts(AppContext context, Consumer<String> notify) {
+        AlertSettingsViewModel model = new AlertSettingsViewModel(context);
+        if (!model.administrator()) {
+            return new VBox();
+        }
+        I18n i18n = context.i18n();
+        FormLayout form = new FormLayout();
+        form.section(i18n.get("alertSettings.title"));
+        Label note = new Label(i18n.get("alertSettings.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        form.full(note);
+        Button save = new Button(i18n.get("alertSettings.save"), Icons.of(Material2OutlinedMZ.SAVE));
+        save.setId("saveAlertSettings");
+        save.setOnAction(e -> model.save(() -> notify.accept(i18n.get("alertSettings.saved"))));
+        for (String field : AlertSettingsViewModel.fields()) {
+            TextField value = new TextField();
+            value.setId("alert-" + field.replace('.', '-'));
+            value.setPrefColumnCount(4);
+            value.setMaxWidth(Region.USE_PREF_SIZE);
+            value.textProperty().bindBidirectional(model.value(field));
+            value.setOnAction(e -> save.fire());
+            boolean years = field.equals(fr.cercle.model.alert.AlertSettings.CONSENT_YEARS)
+                    || field.equals(fr.cercle.model.alert.AlertSettings.BACKGROUND_CHECK_YEARS);
+            HBox row = new HBox(8, value, new Label(i18n.get(years ? "alertSettings.years" : "alertSettings.days")));
+            row.setAlignment(Pos.CENTER_LEFT);
+            form.field(alertLabel(i18n, field), row, model.error(field), value);
+        }
+        form.full(save);
+        Label failure = new Label();
+        failure.textProperty().bind(model.failureProperty());
+        failure.getStyleClass().add(Styles.DANGER);
+        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+        model.load();
+        return new VBox(8, form.node(), failure);
+    }
+
+    private static String alertLabel(I18n i18n, String field) {
+        for (Domain domain : Domain.values()) {
+            if (field.equals(fr.cercle.model.alert.AlertSettings.noContactField(domain))) {
+                return i18n.format("alertSettings.noContact", i18n.label(domain));
+            }
+        }
+        return switch (field) {
+            case fr.cercle.model.alert.AlertSettings.NEED_UNMET_DAYS -> i18n.get("alertSettings.needUnmet");
+            case fr.cercle.model.alert.AlertSettings.HELPER_INACTIVE_DAYS -> i18n.get("alertSettings.helperInactive");
+            case fr.cercle.model.alert.AlertSettings.CONSENT_YEARS -> i18n.get("alertSettings.consentYears");
+            case fr.cercle.model.alert.AlertSettings.BACKGROUND_CHECK_YEARS -> i18n.get("alertSettings.checkYears");
+            default -> i18n.get("alertSettings.notice");
+        };
     }
 
     /**

@@ -12,6 +12,9 @@ import fr.cercle.app.settings.SettingsPage;
 import fr.cercle.model.access.NeedToKnow;
 import fr.cercle.model.access.Subject;
 import fr.cercle.app.sync.SyncPage;
+import fr.cercle.app.today.TodayPage;
+import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.helper.HelperId;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
 import javafx.animation.PauseTransition;
@@ -54,7 +57,7 @@ public final class MainWindow {
 
     /** The areas of the window, in the order of the navigation. */
     public enum Area {
-        DASHBOARD, BENEFICIARIES, HELPERS, HEATWAVE, AUDIT, SYNC, SETTINGS
+        TODAY, DASHBOARD, BENEFICIARIES, HELPERS, HEATWAVE, AUDIT, SYNC, SETTINGS
     }
 
     private final AppContext context;
@@ -78,15 +81,8 @@ public final class MainWindow {
         this.i18n = context.i18n();
         Consumer<String> notify = this::notify;
         this.factories = Map.of(
-                Area.DASHBOARD, v -> new DashboardPage(context,
-                        id -> {
-                            select(Area.BENEFICIARIES);
-                            ((BeneficiariesPage) page(Area.BENEFICIARIES)).open(id);
-                        },
-                        id -> {
-                            select(Area.HELPERS);
-                            ((HelpersPage) page(Area.HELPERS)).open(id);
-                        }),
+                Area.TODAY, v -> new TodayPage(context, this::openFile, this::openHelper),
+                Area.DASHBOARD, v -> new DashboardPage(context, this::openFile, this::openHelper),
                 Area.BENEFICIARIES, v -> new BeneficiariesPage(context, notify),
                 Area.HELPERS, v -> new HelpersPage(context, notify),
                 Area.HEATWAVE, v -> new HeatwavePage(context),
@@ -109,6 +105,10 @@ public final class MainWindow {
         ToggleGroup group = new ToggleGroup();
         navigation.getChildren().add(spacer(16));
         // Only the areas this account needs to know: an administrator who follows no one has no files.
+        // The day's work first: alerts and the week's agenda, for those who follow files or helpers.
+        if (context.may(Subject.BENEFICIARY) || context.may(Subject.HELPER)) {
+            navigation.getChildren().add(entry(group, Area.TODAY, "nav.today", Material2OutlinedMZ.TODAY));
+        }
         // The dashboard: a caseworker's caseload, a coordinator's structure, an evaluator's counts.
         if (context.may(Subject.BENEFICIARY) || context.may(Subject.INDICATORS)) {
             navigation.getChildren().add(entry(group, Area.DASHBOARD, "nav.dashboard", Material2OutlinedAL.DASHBOARD));
@@ -213,6 +213,22 @@ public final class MainWindow {
 
     public Page page(Area area) {
         return pages.computeIfAbsent(area, a -> factories.get(a).apply(null));
+    }
+
+    /** Shows a person's file, in the beneficiaries area (from the alerts and the agenda). */
+    public void openFile(BeneficiaryId id) {
+        if (entries.containsKey(Area.BENEFICIARIES)) {
+            select(Area.BENEFICIARIES);
+            ((BeneficiariesPage) page(Area.BENEFICIARIES)).open(id);
+        }
+    }
+
+    /** Shows a helper's record, in the helpers area (from the alerts). */
+    public void openHelper(HelperId id) {
+        if (entries.containsKey(Area.HELPERS)) {
+            select(Area.HELPERS);
+            ((HelpersPage) page(Area.HELPERS)).open(id);
+        }
     }
 
     /** Shows a short confirmation, such as "File saved", for a few seconds. */

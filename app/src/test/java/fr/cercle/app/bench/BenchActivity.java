@@ -58,10 +58,11 @@ final class BenchActivity {
     private static final List<Frequency> FREQUENCIES = List.of(Frequency.WEEKLY, Frequency.WEEKLY, Frequency.TWICE_A_WEEK,
             Frequency.EVERY_TWO_WEEKS);
 
-    /** The contribution table's secondary indexes, as the migrations (V13, V16) make them. */
+    /** The contribution table's secondary indexes, as the migrations (V13, V15, V16) make them. */
     private static final Map<String, String> CONTRIBUTION_INDEXES = new java.util.LinkedHashMap<>(Map.of(
             "contribution_beneficiary", "(beneficiary_id, contributed_on)",
             "contribution_helper", "(helper_id, contributed_on)",
+            "contribution_helper_day", "(contributed_on, helper_id)",
             "contribution_day", "(contributed_on, contact_made, beneficiary_id, minutes)"));
 
     private record Person(UUID id, String commune, Set<Domain> domains, boolean minor, UUID referent) {

@@ -234,7 +234,7 @@ public final class BeneficiaryRepository {
     /**
      * The files {@code viewer} may read, as a condition on {@code BENEFICIARY} that the database
      * evaluates: for queries of other repositories that count or list records with their person's file
-     * (the dashboard), under the same rule as this repository.
+     * in bulk (the dashboard, alerts, the agenda, the heatwave register), under the same rule.
      */
     public static Condition readableBy(Viewer viewer) {
         if (viewer.has(Role.COORDINATOR)) {

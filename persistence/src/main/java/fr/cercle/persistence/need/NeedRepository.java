@@ -182,7 +182,8 @@ public final class NeedRepository {
         return writer.write(author, tx -> save(tx, need.close()));
     }
 
-    static Need toModel(NeedRecord r) {
+    /** A stored need as the model's record (for the queries of other packages that read needs with their file). */
+    public static Need toModel(NeedRecord r) {
         return new Need(new NeedId(r.getId()), new BeneficiaryId(r.getBeneficiaryId()), parse(NeedKind.class, r.getKind()),
                 parse(Frequency.class, r.getFrequency()), new TreeSet<>(list(r.getSlots(), WeeklySlot::parse)),
                 enumSet(Skill.class, r.getExtraSkills()), Boolean.TRUE.equals(r.getBackgroundCheckRequired()),
