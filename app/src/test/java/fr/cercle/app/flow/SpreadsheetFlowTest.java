@@ -116,4 +116,35 @@ class SpreadsheetFlowTest {
         assertThat(back.rows()).hasSize(4);
         robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "spreadsheet-imported-fr"));
     }
+
+    @Test
+    void aCoordinatorImportsTheAssociationsHelpersAfterPickingAWorkbookByMistake(FxRobot robot) throws Exception {
+        Ui.click(robot, "#nav-helpers");
+        app.settle();
+        Ui.click(robot, "#helperImport");
+        app.settle();
+        Path workbook = dir.resolve("benevoles.xlsx");
+        Files.write(workbook, new byte[]{'P', 'K', 3, 4, 20, 0, 8, 0});
+        files.choose(workbook);
+        Ui.click(robot, "#importChoose");
+        app.settle();
+        assertThat(robot.lookup("#importFailure").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("C’est un classeur Excel ou LibreOffice, pas un fichier CSV");
+
+        Path sheet = dir.resolve("benevoles.csv");
+        Files.writeString(sheet, "\uFEFFFirst name,Last name,City,Mobile,E-mail\n"
+                + "Zoé,Roy,Guéret,0611223344,\nAli,Benali,La Souterraine,,ali@example.fr\n");
+        files.choose(sheet);
+        Ui.click(robot, "#importChoose");
+        app.settle();
+        assertThat(robot.lookup("#importSummary").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("2 lignes : 2 prêtes, aucune en erreur.");
+        robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "spreadsheet-import-helpers-fr"));
+
+        Ui.click(robot, "#importRun");
+        Ui.waitUntil(() -> robot.lookup("#helperTable").tryQuery().isPresent());
+        app.settle();
+        assertThat(robot.lookup("Benali").tryQuery()).isPresent();
+        assertThat(robot.lookup("Roy").tryQuery()).isPresent();
+    }
 }

@@ -82,6 +82,9 @@ class SheetReaderTest {
                 .extracting(e -> ((UnreadableSheetException) e).reason()).isEqualTo(Reason.WORKBOOK);
         assertThatThrownBy(() -> read("Nom;Prénom\nMartin;\"Jeanne\n".getBytes(StandardCharsets.UTF_8)))
                 .extracting(e -> ((UnreadableSheetException) e).reason()).isEqualTo(Reason.MALFORMED);
+        assertThatThrownBy(() -> read(new byte[]{'N', 'o', 'm', 0, 1, 2, '\n', 'x', 0}))
+                .as("binary content, not text in any encoding")
+                .extracting(e -> ((UnreadableSheetException) e).reason()).isEqualTo(Reason.MALFORMED);
     }
 
     @Test
