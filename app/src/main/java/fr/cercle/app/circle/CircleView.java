@@ -2,6 +2,7 @@ package fr.cercle.app.circle;
 
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.Banner;
 import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.DateField;
 import fr.cercle.app.ui.FormLayout;
@@ -54,12 +55,10 @@ public final class CircleView {
         Label title = new Label(i18n.get("circle.section"));
         title.getStyleClass().addAll("form-section", "title-4");
 
-        Label failure = banner("circleFailure", Icons.of(Material2OutlinedMZ.WARNING), Styles.DANGER);
-        failure.textProperty().bind(model.failureProperty());
-        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
-        Label notice = banner("circleNotice", Icons.of(Material2OutlinedAL.CHECK_CIRCLE), Styles.SUCCESS);
-        notice.textProperty().bind(model.noticeProperty());
-        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        Label failure = Banner.of("circleFailure", Icons.of(Material2OutlinedMZ.WARNING), Styles.DANGER,
+                model.failureProperty());
+        Label notice = Banner.of("circleNotice", Icons.of(Material2OutlinedAL.CHECK_CIRCLE), Styles.SUCCESS,
+                model.noticeProperty());
 
         entry = entryForm();
         followUps.setId("followUps");
@@ -81,16 +80,6 @@ public final class CircleView {
         return root;
     }
 
-    private static Label banner(String id, Node icon, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.setGraphic(icon);
-        label.getStyleClass().addAll("banner", style);
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
-    }
 
     private void showMembers() {
         members.getChildren().clear();

@@ -3,6 +3,9 @@ package fr.cercle.app.heatwave;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.spreadsheet.ListExport;
+import fr.cercle.app.spreadsheet.SpreadsheetButtons;
+import fr.cercle.app.ui.Banner;
 import fr.cercle.app.ui.Choices;
 import fr.cercle.app.ui.DateField;
 import fr.cercle.app.ui.FormLayout;
@@ -45,12 +48,12 @@ public final class HeatwavePage implements Page {
     private final javafx.beans.property.StringProperty exportNotice = new javafx.beans.property.SimpleStringProperty();
 
     private final AppContext context;
-    private final fr.cercle.app.spreadsheet.ListExport export;
+    private final ListExport export;
 
     public HeatwavePage(AppContext context) {
         this.context = context;
         this.model = new HeatwaveViewModel(context);
-        this.export = new fr.cercle.app.spreadsheet.ListExport(context.tasks(), context.i18n());
+        this.export = new ListExport(context.tasks(), context.i18n());
         this.i18n = context.i18n();
         root.setId("heatwavePage");
 
@@ -60,16 +63,12 @@ public final class HeatwavePage implements Page {
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
 
-        Label failure = banner("heatwaveFailure", Icons.of(Material2OutlinedMZ.WARNING), Styles.DANGER);
-        failure.textProperty().bind(model.failureProperty());
-        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
-        Label notice = banner("heatwaveNotice", Icons.of(Material2OutlinedAL.CHECK_CIRCLE), Styles.SUCCESS);
-        notice.textProperty().bind(model.noticeProperty());
-        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        Label failure = Banner.of("heatwaveFailure", Icons.of(Material2OutlinedMZ.WARNING), Styles.DANGER,
+                model.failureProperty());
+        Label notice = Banner.of("heatwaveNotice", Icons.of(Material2OutlinedAL.CHECK_CIRCLE), Styles.SUCCESS,
+                model.noticeProperty());
 
-        Label exported = banner("registerExported", Icons.of(Material2OutlinedMZ.SAVE_ALT), Styles.ACCENT);
-        exported.textProperty().bind(exportNotice);
-        exported.visibleProperty().bind(exportNotice.isNotEmpty());
+        Label exported = Banner.of("registerExported", Icons.of(Material2OutlinedMZ.SAVE_ALT), Styles.ACCENT, exportNotice);
 
         VBox declare = declareForm();
         declare.visibleProperty().bind(model.campaignProperty().isNull().and(model.loadedProperty()));
@@ -122,22 +121,12 @@ public final class HeatwavePage implements Page {
     /** The register for the prefecture, as a CSV file, in the background. */
     private void exportRegister() {
         context.files().toSave(root, i18n.get("heatwave.export"),
-                        fr.cercle.app.spreadsheet.ListExport.suggestedName(i18n.get("heatwave.export.name"),
+                        ListExport.suggestedName(i18n.get("heatwave.export.name"),
                                 java.time.LocalDate.now(context.clock())),
-                        fr.cercle.app.spreadsheet.SpreadsheetButtons.csvFiles(i18n))
+                        SpreadsheetButtons.csvFiles(i18n))
                 .ifPresent(file -> export.export(model.entries(), model.registerColumns(), file, exportNotice::set));
     }
 
-    private static Label banner(String id, Node icon, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.setGraphic(icon);
-        label.getStyleClass().addAll("banner", style);
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
-    }
 
     private VBox declareForm() {
         Label none = new Label(i18n.get("heatwave.none"), Icons.of(Material2OutlinedAL.INFO));

@@ -3,6 +3,7 @@ package fr.cercle.app.heatwave;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.ProblemMessages;
+import fr.cercle.app.spreadsheet.ListExport;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.heatwave.AlertLevel;
 import fr.cercle.model.heatwave.CallOutcome;
@@ -19,6 +20,7 @@ import fr.cercle.model.staff.StaffMember;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.persistence.heatwave.HeatwaveRepository;
+import fr.cercle.persistence.heatwave.HeatwaveRepository.Entry;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static javafx.beans.binding.Bindings.stringValueAt;
 
@@ -59,7 +62,7 @@ public final class HeatwaveViewModel {
     private final I18n i18n;
 
     private final ObservableList<RegisterRow> register = FXCollections.observableArrayList();
-    private List<HeatwaveRepository.Entry> entries = List.of();
+    private List<Entry> entries = List.of();
     private final ObservableList<CallRow> calls = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Campaign> campaign = new ReadOnlyObjectWrapper<>(this, "campaign");
     private final ReadOnlyStringWrapper campaignText = new ReadOnlyStringWrapper(this, "campaignText");
@@ -181,7 +184,7 @@ public final class HeatwaveViewModel {
         });
     }
 
-    private record Loaded(List<HeatwaveRepository.Entry> entries, List<RegisterRow> register, Campaign campaign,
+    private record Loaded(List<Entry> entries, List<RegisterRow> register, Campaign campaign,
                           List<CallRow> calls, CampaignProgress progress) {
     }
 
@@ -189,35 +192,41 @@ public final class HeatwaveViewModel {
      * The register as the prefect asks for it when the heatwave plan is triggered (CASF R121-8): one
      * line a person with every field the register holds, in the columns of a CSV file.
      */
-    public List<fr.cercle.app.spreadsheet.ListExport.Column<HeatwaveRepository.Entry>> registerColumns() {
-        java.util.function.Function<java.util.function.Function<HeatwaveRepository.Entry, Object>,
-                java.util.function.Function<HeatwaveRepository.Entry, String>> text =
-                f -> e -> {
-                    Object v = f.apply(e);
-                    return v == null ? "" : v instanceof LocalDate d ? i18n.date(d)
-                            : v instanceof Enum<?> en ? i18n.label(en) : v.toString();
-                };
+    public List<ListExport.Column<Entry>> registerColumns() {
         return List.of(
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.lastName"), text.apply(e -> e.person().lastName())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.firstName"), text.apply(e -> e.person().firstName())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.birthDate"), text.apply(e -> e.person().birthDate())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.addressLine"), text.apply(e -> e.person().address().line())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.postalCode"), text.apply(e -> e.person().address().postalCode())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.commune"), text.apply(e -> communeName(e.person()))),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("field.phone"), text.apply(e -> e.person().contact().phone())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.capacity"), text.apply(e -> e.profile().heatwave().capacity())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.disability"), text.apply(e -> e.profile().disability())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.registeredOn"), text.apply(e -> e.profile().heatwave().registeredOn())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.requestedBy"), text.apply(e -> e.profile().heatwave().requestedBy())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.requesterName"), text.apply(e -> e.profile().heatwave().requesterName())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.emergency"), text.apply(e -> e.profile().emergency() == null ? null : e.profile().emergency().name())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.emergencyRelation"), text.apply(e -> e.profile().emergency() == null ? null : e.profile().emergency().relation())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.emergencyPhone"), text.apply(e -> e.profile().emergency() == null ? null : e.profile().emergency().phone())),
-                new fr.cercle.app.spreadsheet.ListExport.Column<>(i18n.get("heatwave.export.services"), text.apply(e -> e.profile().heatwave().services())));
+                column("field.lastName", e -> e.person().lastName()),
+                column("field.firstName", e -> e.person().firstName()),
+                column("field.birthDate", e -> e.person().birthDate()),
+                column("field.addressLine", e -> e.person().address().line()),
+                column("heatwave.export.postalCode", e -> e.person().address().postalCode()),
+                column("field.commune", e -> communeName(e.person())),
+                column("field.phone", e -> e.person().contact().phone()),
+                column("heatwave.export.capacity", e -> e.profile().heatwave().capacity()),
+                column("heatwave.export.disability", e -> e.profile().disability()),
+                column("heatwave.export.registeredOn", e -> e.profile().heatwave().registeredOn()),
+                column("heatwave.export.requestedBy", e -> e.profile().heatwave().requestedBy()),
+                column("heatwave.export.requesterName", e -> e.profile().heatwave().requesterName()),
+                column("heatwave.export.emergency", e -> emergency(e).name()),
+                column("heatwave.export.emergencyRelation", e -> emergency(e).relation()),
+                column("heatwave.export.emergencyPhone", e -> emergency(e).phone()),
+                column("heatwave.export.services", e -> e.profile().heatwave().services()));
+    }
+
+    /** A column of the register's export: its header's key, and its value in words (a date, a label). */
+    private ListExport.Column<Entry> column(String header, Function<Entry, Object> value) {
+        return new ListExport.Column<>(i18n.get(header), e -> {
+            Object v = value.apply(e);
+            return v == null ? "" : v instanceof LocalDate d ? i18n.date(d) : v instanceof Enum<?> en ? i18n.label(en)
+                    : v.toString();
+        });
+    }
+
+    private static ContactPerson emergency(Entry e) {
+        return e.profile().emergency() == null ? ContactPerson.NONE : e.profile().emergency();
     }
 
     /** The register's people with everything it holds, as last read. */
-    public List<HeatwaveRepository.Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
@@ -229,8 +238,8 @@ public final class HeatwaveViewModel {
     private Loaded read() {
         HeatwaveRepository heatwave = context.heatwave();
         LocalDate today = LocalDate.now(context.clock());
-        List<HeatwaveRepository.Entry> entries = heatwave.register();
-        Map<BeneficiaryId, HeatwaveRepository.Entry> byId = new HashMap<>();
+        List<Entry> entries = heatwave.register();
+        Map<BeneficiaryId, Entry> byId = new HashMap<>();
         entries.forEach(e -> byId.put(e.person().id(), e));
         List<RegisterRow> rows = entries.stream().map(this::registerRow).toList();
         Optional<Campaign> open = heatwave.current();
@@ -246,12 +255,12 @@ public final class HeatwaveViewModel {
         return new Loaded(entries, rows, open.get(), callRows, round.isEmpty() ? null : CampaignProgress.of(round));
     }
 
-    private String name(Map<BeneficiaryId, HeatwaveRepository.Entry> byId, BeneficiaryId id) {
-        HeatwaveRepository.Entry entry = byId.get(id);
+    private String name(Map<BeneficiaryId, Entry> byId, BeneficiaryId id) {
+        Entry entry = byId.get(id);
         return entry == null ? "" : entry.person().lastName() + " " + entry.person().firstName();
     }
 
-    private RegisterRow registerRow(HeatwaveRepository.Entry e) {
+    private RegisterRow registerRow(Entry e) {
         var person = e.person();
         String commune = communeName(person);
         String address = String.join(", ", java.util.stream.Stream.of(person.address().line(), commune)
@@ -265,8 +274,8 @@ public final class HeatwaveViewModel {
                 i18n.date(e.profile().heatwave().registeredOn()));
     }
 
-    private CallRow callRow(CampaignCall c, Map<BeneficiaryId, HeatwaveRepository.Entry> byId, Map<UUID, String> callers) {
-        HeatwaveRepository.Entry entry = byId.get(c.person());
+    private CallRow callRow(CampaignCall c, Map<BeneficiaryId, Entry> byId, Map<UUID, String> callers) {
+        Entry entry = byId.get(c.person());
         String person = entry == null ? i18n.get("heatwave.unknownPerson") : entry.person().fullName().strip();
         String phone = entry == null || entry.person().contact().phone() == null ? "" : entry.person().contact().phone();
         String step = i18n.label(c.step());

@@ -2,8 +2,9 @@ package fr.cercle.app.need;
 
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.i18n.I18n;
-import fr.cercle.app.ui.WeeklySlotGrid;
+import fr.cercle.app.ui.Banner;
 import fr.cercle.app.ui.Choices;
+import fr.cercle.app.ui.WeeklySlotGrid;
 import fr.cercle.app.ui.FormLayout;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.model.need.Frequency;
@@ -60,24 +61,10 @@ public final class NeedsView {
         HBox header = new HBox(10, title, spacer, newNeed);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        Label failure = new Label();
-        failure.setId("needsFailure");
-        failure.setWrapText(true);
-        failure.setMaxWidth(Double.MAX_VALUE);
-        failure.setGraphic(Icons.of(Material2OutlinedMZ.WARNING));
-        failure.getStyleClass().addAll("banner", Styles.DANGER);
-        failure.textProperty().bind(model.failureProperty());
-        failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
-        failure.managedProperty().bind(failure.visibleProperty());
-        Label notice = new Label();
-        notice.setId("needsNotice");
-        notice.setWrapText(true);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        notice.setGraphic(Icons.of(Material2OutlinedAL.CHECK_CIRCLE));
-        notice.getStyleClass().addAll("banner", Styles.SUCCESS);
-        notice.textProperty().bind(model.noticeProperty());
-        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        Label failure = Banner.of("needsFailure", Icons.of(Material2OutlinedMZ.WARNING), Styles.DANGER,
+                model.failureProperty());
+        Label notice = Banner.of("needsNotice", Icons.of(Material2OutlinedAL.CHECK_CIRCLE), Styles.SUCCESS,
+                model.noticeProperty());
 
         form = newNeedForm();
         form.visibleProperty().bind(model.editingProperty());
