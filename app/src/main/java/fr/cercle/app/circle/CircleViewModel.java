@@ -262,11 +262,11 @@ public final class CircleViewModel {
         Map<HelperId, String> names = circle.members().stream()
                 .collect(Collectors.toMap(CircleMember::helper, this::nameOf));
         List<MemberRow> rows = circle.members().stream().map(m -> memberRow(m, today)).toList();
-        List<FollowUpRow> todo = circle.open().stream().map(f -> followUpRow(f, today)).toList();
+        List<FollowUpRow> openFollowUps = circle.open().stream().map(f -> followUpRow(f, today)).toList();
         List<String> latest = circle.recent().stream().map(c -> recentLine(c, names)).toList();
         List<UnmetRow> empty = circle.unmet().stream()
                 .map(n -> new UnmetRow(n, i18n.format("circle.picture.unmet", i18n.label(n.kind())))).toList();
-        return new Loaded(name, rows, empty, todo, latest);
+        return new Loaded(name, rows, empty, openFollowUps, latest);
     }
 
     private String nameOf(CircleMember member) {

@@ -269,7 +269,8 @@ public final class BeneficiaryRepository {
                 .set(BENEFICIARY.SITUATION, b.situation());
     }
 
-    static Beneficiary toModel(BeneficiaryRecord r) {
+    /** A stored file as the model's record, for other packages' queries that read files with what belongs to them. */
+    public static Beneficiary toModel(BeneficiaryRecord r) {
         return new Beneficiary(new BeneficiaryId(r.getId()), r.getFirstName(), r.getLastName(), r.getBirthDate(),
                 new Address(r.getAddressLine(), r.getPostalCode(), insee(r.getCommuneInsee())),
                 new Contact(r.getPhone(), r.getEmail()),

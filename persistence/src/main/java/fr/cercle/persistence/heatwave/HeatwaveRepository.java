@@ -89,14 +89,19 @@ public final class HeatwaveRepository {
             return List.of();
         }
         List<Entry> entries = new ArrayList<>();
-        dsl.select(ELDERLY_PROFILE.fields()).from(ELDERLY_PROFILE)
+        // One query: the files and their profiles together, under the files' rule.
+        dsl.select(BENEFICIARY.fields()).select(ELDERLY_PROFILE.fields()).from(ELDERLY_PROFILE)
                 .join(BENEFICIARY).on(BENEFICIARY.ID.eq(ELDERLY_PROFILE.BENEFICIARY_ID))
                 .where(ELDERLY_PROFILE.HEATWAVE_REGISTERED_ON.isNotNull()
                         .and(BENEFICIARY.STATUS.ne(BeneficiaryStatus.CLOSED.name()))
                         .and(BeneficiaryRepository.readableBy(viewer)))
                 .orderBy(BENEFICIARY.LAST_NAME, BENEFICIARY.FIRST_NAME)
-                .forEach(r -> files.find(new BeneficiaryId(r.get(ELDERLY_PROFILE.BENEFICIARY_ID))).ifPresent(person -> entries.add(
-                        new Entry(person, ProfileRepository.toModel(r.into(ELDERLY_PROFILE))))));
+                .forEach(r -> {
+                    Beneficiary person = BeneficiaryRepository.toModel(r.into(BENEFICIARY));
+                    if (NeedToKnow.canRead(viewer, person.referent(), person.domains())) {
+                        entries.add(new Entry(person, ProfileRepository.toModel(r.into(ELDERLY_PROFILE))));
+                    }
+                });
         return entries;
     }
 
@@ -170,11 +175,13 @@ public final class HeatwaveRepository {
 
     /** The calls of a round (its day), those of files the viewer may read. */
     public List<CampaignCall> round(CampaignId campaign, LocalDate day) {
-        return dsl.selectFrom(HEATWAVE_CALL)
-                .where(HEATWAVE_CALL.CAMPAIGN_ID.eq(campaign.value()).and(HEATWAVE_CALL.CALL_DAY.eq(day)))
+        // One query: the calls joined with their files, under the files' rule.
+        return dsl.select(HEATWAVE_CALL.fields()).from(HEATWAVE_CALL)
+                .join(BENEFICIARY).on(BENEFICIARY.ID.eq(HEATWAVE_CALL.BENEFICIARY_ID))
+                .where(HEATWAVE_CALL.CAMPAIGN_ID.eq(campaign.value()).and(HEATWAVE_CALL.CALL_DAY.eq(day))
+                        .and(BeneficiaryRepository.readableBy(viewer)))
                 .orderBy(HEATWAVE_CALL.CREATED_AT, HEATWAVE_CALL.ID)
-                .fetch(HeatwaveRepository::toModel).stream()
-                .filter(c -> files.find(c.person()).isPresent()).toList();
+                .fetch(r -> toModel(r.into(HEATWAVE_CALL)));
     }
 
     /** The days of a campaign's rounds, the latest first. */
