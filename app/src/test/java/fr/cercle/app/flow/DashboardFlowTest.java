@@ -60,6 +60,8 @@ class DashboardFlowTest {
         app.settle();
         robot.clickOn("#nav-dashboard");
         app.settle();
+        // The figures load in the background over the whole demo: wait for the tiles, not for a fixed time.
+        Ui.waitUntil(() -> robot.lookup("#tile-noContact").tryQuery().isPresent());
     }
 
     String text(FxRobot robot, String query) {
