@@ -194,7 +194,7 @@ public final class TodayViewModel {
     /** An alert in plain words: "Jeanne Martin — aucun contact depuis 12 jours". */
     String text(Alert alert, LocalDate today) {
         long days = alert.days(today);
-        String key = alert.atLeast() ? "today.line.noContactLonger" : lineKey(alert.kind(), days > 0);
+        String key = alert.neverReached() ? "today.line.noContactNever" : lineKey(alert.kind(), days > 0);
         return i18n.format(key, alert.name(), days, i18n.date(alert.since()), alert.need() == null ? "" : i18n.label(alert.need()));
     }
 

@@ -2,6 +2,7 @@ package fr.cercle.app.bench;
 
 import fr.cercle.model.access.Role;
 import fr.cercle.model.access.Viewer;
+import fr.cercle.model.alert.AlertSettings;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.common.Domain;
 import fr.cercle.model.dashboard.Dashboard;
@@ -9,6 +10,7 @@ import fr.cercle.model.need.Need;
 import fr.cercle.model.need.NeedId;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.alert.AlertRepository;
 import fr.cercle.persistence.contribution.ContributionRepository;
 import fr.cercle.persistence.dashboard.DashboardRepository;
 import fr.cercle.persistence.need.NeedRepository;
@@ -85,7 +87,8 @@ final class ActivityBenchmark {
         all.add(dashboard("Loading the dashboard, the caseworker with the largest caseload", caseworker));
         all.add(circle());
         all.add(candidates());
-        alerts().ifPresent(all::add);
+        all.add(alerts("Computing the alerts, coordinator (the whole structure)", coordinator));
+        all.add(alerts("Computing the alerts, the caseworker with the largest caseload", caseworker));
         return all;
     }
 
@@ -176,11 +179,47 @@ final class ActivityBenchmark {
     }
 
     /**
-     * Computing the alerts: not built yet (issue 5, another branch). When the alerts' repository
-     * exists, return its measurement here, with its raw JDBC limit, as {@link #dashboard} does.
+     * Computing the day's alerts, {@link AlertRepository#current}, with the default thresholds, against
+     * its six queries in raw JDBC (the same SQL, thresholds inlined, every row read, nothing built).
      */
-    Optional<Measurement> alerts() {
-        return Optional.empty();
+    Measurement alerts(String what, Viewer viewer) {
+        AlertRepository repository = new AlertRepository(db.dsl(), db.clock(), viewer);
+        AlertSettings settings = AlertSettings.defaults();
+        return new Measurement(what, Integer.getInteger("bench.alerts.warmup", 3), Integer.getInteger("bench.alerts.samples", 21),
+                i -> repository.current(settings, today), i -> rawAlerts(viewer, settings));
+    }
+
+    private Object rawAlerts(Viewer viewer, AlertSettings settings) throws SQLException {
+        boolean scoped = !viewer.has(Role.COORDINATOR);
+        String files = scoped ? " AND b.referent_id = ? AND b.domains LIKE '%\"ELDERLY\"%'" : "";
+        Object p = scoped ? viewer.staff().orElseThrow().value() : null;
+        int shortest = java.util.Arrays.stream(Domain.values()).mapToInt(settings::noContactDays).min().orElseThrow();
+        String shortestDay = "DATE '" + today.minusDays(shortest) + "'";
+        String madeBefore = "TIMESTAMP WITH TIME ZONE '" + today.minusDays(shortest).atStartOfDay(db.clock().getZone())
+                .toOffsetDateTime() + "'";
+        String inactiveFrom = "DATE '" + today.minusDays(settings.helperInactiveDays()) + "'";
+        LocalDate horizon = today.plusDays(settings.expiryNoticeDays());
+        int read = rows("SELECT b.id, b.first_name, b.last_name, b.domains, b.created_at, a.last_contact_on FROM beneficiary b"
+                + " LEFT JOIN file_activity a ON a.beneficiary_id = b.id WHERE b.status = 'ACTIVE'" + files
+                + " AND b.created_at < " + madeBefore + " AND (a.last_contact_on IS NULL OR a.last_contact_on < " + shortestDay + ")", p);
+        read += rows("SELECT b.id, b.first_name, b.last_name, MIN(f.due_on) FROM follow_up f JOIN beneficiary b ON b.id = f.beneficiary_id"
+                + " WHERE f.status = 'OPEN' AND f.due_on < DATE '" + today + "' AND b.status <> 'CLOSED'" + files
+                + " GROUP BY b.id, b.first_name, b.last_name", p);
+        read += rows("SELECT b.id, b.first_name, b.last_name, n.opened_on, n.kind FROM need n JOIN beneficiary b ON b.id = n.beneficiary_id"
+                + " WHERE n.status = 'OPEN' AND n.opened_on <= DATE '" + today.minusDays(settings.needUnmetDays()) + "'"
+                + " AND b.status = 'ACTIVE'" + files, p);
+        read += rows("SELECT h.id, h.first_name, h.last_name, h.created_at, a.last_contribution_on FROM helper h"
+                + " LEFT JOIN helper_activity a ON a.helper_id = h.id WHERE h.status = 'ACTIVE' AND h.created_at < TIMESTAMP WITH TIME ZONE '"
+                + today.minusDays(settings.helperInactiveDays()).atStartOfDay(db.clock().getZone()).toOffsetDateTime() + "'"
+                + " AND (a.last_contribution_on IS NULL OR a.last_contribution_on < " + inactiveFrom + ")", null);
+        read += rows("SELECT b.id, b.first_name, b.last_name, b.birth_date, b.consent_date FROM beneficiary b WHERE b.status = 'ACTIVE'"
+                + files + " AND b.consent_date IS NOT NULL AND b.consent_withdrawn_on IS NULL AND (b.consent_date <= DATE '"
+                + horizon.minusYears(settings.consentYears()) + "' OR (DATEADD(YEAR, 18, b.birth_date)"
+                + " > b.consent_date AND b.birth_date <= DATE '" + horizon.minusYears(18) + "'))", p);
+        read += rows("SELECT id, first_name, last_name, background_check_date FROM helper WHERE status <> 'LEFT'"
+                + " AND background_check_status = 'VALID' AND background_check_date <= DATE '"
+                + horizon.minusYears(settings.backgroundCheckYears()) + "'", null);
+        return read;
     }
 
     /** The raw JDBC time of each of the dashboard's queries alone, coordinator, to see where the time goes. */
@@ -239,13 +278,14 @@ final class ActivityBenchmark {
         queries.add(withParameter(p, "matched in 12 months, median days", "SELECT COUNT(*), MEDIAN(DATEDIFF(DAY, opened_on, matched_on))"
                 + " FROM need WHERE matched_on IS NOT NULL AND matched_on > " + year + scope));
         queries.add(withParameter(p, "beyond the no-contact threshold", "SELECT COUNT(*) FROM beneficiary b WHERE status = 'ACTIVE'" + files
-                + " AND b.id NOT IN (SELECT beneficiary_id FROM contribution WHERE contributed_on > "
-                + contactSince + " AND contact_made)"));
+                + " AND b.id NOT IN (SELECT beneficiary_id FROM file_activity WHERE last_contact_on > " + contactSince + ")"));
         queries.add(withParameter(p, "follow-ups due", "SELECT COUNT(*) FROM follow_up WHERE status = 'OPEN' AND due_on <= "
                 + todayLiteral + scope));
-        queries.add(withParameter(p, "hours per month, 12 months", "SELECT EXTRACT(YEAR FROM contributed_on), EXTRACT(MONTH FROM contributed_on),"
-                + " SUM(minutes) FROM contribution WHERE contributed_on BETWEEN " + since + " AND " + until + scope
-                + " GROUP BY EXTRACT(YEAR FROM contributed_on), EXTRACT(MONTH FROM contributed_on)"));
+        queries.add(scoped
+                ? withParameter(p, "hours per month, 12 months", "SELECT month_start, SUM(minutes) FROM file_month_minutes"
+                + " WHERE month_start BETWEEN " + since + " AND " + until + scope + " GROUP BY month_start")
+                : new String[]{"hours per month, 12 months", "SELECT month_start, minutes FROM month_minutes"
+                + " WHERE month_start BETWEEN " + since + " AND " + until});
         return queries;
     }
 

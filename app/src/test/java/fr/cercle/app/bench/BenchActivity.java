@@ -120,6 +120,9 @@ final class BenchActivity {
                 s.execute("SET CACHE_SIZE " + cache); // back to what the application has
             }
             c.commit();
+            // The contributions were written beside the write path, which keeps their running totals.
+            Report.progress("  the contributions' running totals");
+            fr.cercle.persistence.write.ActivityTotals.rebuild(db.dsl());
             return String.format(java.util.Locale.ROOT, "%,d needs matched, %,d contributions, %,d follow-ups",
                     matched.size(), contributions, followUps);
         } catch (SQLException | RuntimeException e) {

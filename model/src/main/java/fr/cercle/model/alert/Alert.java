@@ -22,11 +22,11 @@ import java.util.Objects;
  * @param helper the helper, for the alerts about a helper (null for a person's)
  * @param name   the person's or the helper's full name
  * @param need   the kind of the unmet need, for {@link AlertKind#NEED_UNMET} only
- * @param atLeast for no contact: nobody reached the person since at least {@code since}, the furthest day the
- *                alerts look back (what came before is in the person's file)
+ * @param neverReached for no contact: nobody has ever reached the person; {@code since} is the day the
+ *                     file was recorded
  */
 public record Alert(AlertKind kind, BeneficiaryId file, HelperId helper, String name, LocalDate since, NeedKind need,
-                    boolean atLeast) {
+                    boolean neverReached) {
 
     public Alert {
         Objects.requireNonNull(kind, "kind");
@@ -43,6 +43,11 @@ public record Alert(AlertKind kind, BeneficiaryId file, HelperId helper, String 
 
     public static Alert aboutHelper(AlertKind kind, HelperId helper, String name, LocalDate since) {
         return new Alert(kind, null, helper, name, since, null, false);
+    }
+
+    /** No contact with a person nobody has ever reached, counted from the day their file was recorded. */
+    public static Alert neverReached(BeneficiaryId file, String name, LocalDate recorded) {
+        return new Alert(AlertKind.NO_CONTACT, file, null, name, recorded, null, true);
     }
 
     /** Days from its day to {@code today}: how long it lasts, or, negative, how long until it ends. */

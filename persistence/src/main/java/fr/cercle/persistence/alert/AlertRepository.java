@@ -48,16 +48,18 @@ import java.util.Map;
 import static fr.cercle.persistence.Columns.enumSet;
 import static fr.cercle.persistence.Columns.parse;
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
-import static fr.cercle.persistence.jooq.Tables.CONTRIBUTION;
+import static fr.cercle.persistence.jooq.Tables.FILE_ACTIVITY;
 import static fr.cercle.persistence.jooq.Tables.FOLLOW_UP;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
+import static fr.cercle.persistence.jooq.Tables.HELPER_ACTIVITY;
 import static fr.cercle.persistence.jooq.Tables.NEED;
 
 /**
  * The alerts of the day, as one viewer may see them: about the files they may read (a caseworker's
  * caseload, a coordinator's structure) and, for those who coordinate helpers, about the helpers.
- * Each kind reads a few aggregates over indexes (V15), never a probe per file: the contacts of the last
- * days are grouped by file in one range of an index, then matched with the active files.
+ * Each kind is one query, never a probe per file: the last contact of each file and the last
+ * contribution of each helper are running totals kept by the write path (V19), not read from the
+ * contributions.
  * <p>
  * The thresholds are the installation's {@link AlertSettings}, kept in its local settings and changed
  * by an administrator.
@@ -166,48 +168,35 @@ public final class AlertRepository {
     }
 
     /**
-     * Active files nobody reached since their threshold's start, among those older than it. Two reads
-     * and no probe per file (a probe per file into two million contributions is what made it slow): the
-     * last contact of every file reached within the longest threshold, from the contributions of those
-     * days alone (index {@code contribution_day}, V15), and the active files. A file not reached within
-     * the longest threshold is shown as not reached "for more than" it, from the day it was made if later.
+     * Active files nobody reached since their threshold's start, among those older than it: one read of
+     * the active files with their last contact, kept by the write path (V19), never the contributions
+     * themselves. The database keeps the files not reached within the shortest threshold; the file's
+     * own threshold (its domains') decides. A file never reached counts from the day it was recorded.
      */
     private List<Alert> noContact(AlertSettings settings, LocalDate today) {
-        int longest = Arrays.stream(Domain.values()).mapToInt(settings::noContactDays).max().orElse(AlertSettings.OTHERWISE_DAYS);
-        LocalDate lookBack = today.minusDays(Math.max(longest, AlertSettings.OTHERWISE_DAYS));
-        Map<UUID, LocalDate> lastContact = new HashMap<>();
-        Condition files = BENEFICIARY.STATUS.eq(BeneficiaryStatus.ACTIVE.name()).and(BeneficiaryRepository.readableBy(viewer));
-        // Every contact of those days, one range of the index on day: the same read for a caseload or a
-        // structure (reading a caseload's contacts file by file was slower, even for 2,000 files).
-        dsl.select(CONTRIBUTION.BENEFICIARY_ID, DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
-                .where(CONTRIBUTION.CONTRIBUTED_ON.ge(lookBack)).and(CONTRIBUTION.CONTACT_MADE.isTrue())
-                .groupBy(CONTRIBUTION.BENEFICIARY_ID)
-                .fetchSize(5_000)
-                .forEach(r -> lastContact.put(r.value1(), r.value2()));
-        OffsetDateTime madeBefore = startOf(today.minusDays(Arrays.stream(Domain.values())
-                .mapToInt(settings::noContactDays).min().orElse(AlertSettings.ISOLATED_ELDERLY_DAYS)));
+        LocalDate shortest = today.minusDays(Arrays.stream(Domain.values())
+                .mapToInt(settings::noContactDays).min().orElse(AlertSettings.ISOLATED_ELDERLY_DAYS));
         List<Alert> alerts = new ArrayList<>();
-        dsl.select(BENEFICIARY.ID, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME, BENEFICIARY.DOMAINS, BENEFICIARY.CREATED_AT)
+        dsl.select(BENEFICIARY.ID, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME, BENEFICIARY.DOMAINS,
+                        BENEFICIARY.CREATED_AT, FILE_ACTIVITY.LAST_CONTACT_ON)
                 .from(BENEFICIARY)
-                .where(files)
-                .and(BENEFICIARY.CREATED_AT.lt(madeBefore))
+                .leftJoin(FILE_ACTIVITY).on(FILE_ACTIVITY.BENEFICIARY_ID.eq(BENEFICIARY.ID))
+                .where(BENEFICIARY.STATUS.eq(BeneficiaryStatus.ACTIVE.name()))
+                .and(BeneficiaryRepository.readableBy(viewer))
+                .and(BENEFICIARY.CREATED_AT.lt(startOf(shortest)))
+                .and(FILE_ACTIVITY.LAST_CONTACT_ON.isNull().or(FILE_ACTIVITY.LAST_CONTACT_ON.lt(shortest)))
                 .fetchSize(5_000)
                 .forEach(r -> {
                     LocalDate from = today.minusDays(settings.noContactDays(thresholdDomains(enumSet(Domain.class, r.value4()))));
-                    LocalDate last = lastContact.get(r.value1());
+                    LocalDate last = r.value6();
                     LocalDate made = day(r.value5());
                     if ((last != null && !last.isBefore(from)) || !made.isBefore(from)) {
                         return;
                     }
                     BeneficiaryId file = new BeneficiaryId(r.value1());
                     String name = name(r.value2(), r.value3());
-                    if (last != null) {
-                        alerts.add(Alert.aboutFile(AlertKind.NO_CONTACT, file, name, last));
-                    } else if (!made.isBefore(lookBack)) {
-                        alerts.add(Alert.aboutFile(AlertKind.NO_CONTACT, file, name, made));
-                    } else {
-                        alerts.add(new Alert(AlertKind.NO_CONTACT, file, null, name, lookBack, null, true));
-                    }
+                    alerts.add(last != null ? Alert.aboutFile(AlertKind.NO_CONTACT, file, name, last)
+                            : Alert.neverReached(file, name, made));
                 });
         return alerts;
     }
@@ -239,35 +228,22 @@ public final class AlertRepository {
     }
 
     /**
-     * Active helpers, recorded before the threshold's start, with no contribution since: the helpers
-     * active in those days come from the contributions of those days alone (index
-     * {@code contribution_helper_day}, V15); the last day of the few others is then read for them only.
+     * Active helpers, recorded before the threshold's start, with no contribution since: one read of the
+     * active helpers with their last contribution, kept by the write path (V19). A helper who never
+     * contributed counts from the day they were recorded.
      */
     private List<Alert> helpersInactive(AlertSettings settings, LocalDate today) {
         LocalDate from = today.minusDays(settings.helperInactiveDays());
-        Set<UUID> active = new HashSet<>(dsl.selectDistinct(CONTRIBUTION.HELPER_ID).from(CONTRIBUTION)
-                .where(CONTRIBUTION.CONTRIBUTED_ON.ge(from)).fetchSize(5_000).fetch(CONTRIBUTION.HELPER_ID));
-        Map<UUID, Alert> inactive = new HashMap<>();
-        dsl.select(HELPER.ID, HELPER.FIRST_NAME, HELPER.LAST_NAME, HELPER.CREATED_AT)
+        return dsl.select(HELPER.ID, HELPER.FIRST_NAME, HELPER.LAST_NAME, HELPER.CREATED_AT,
+                        HELPER_ACTIVITY.LAST_CONTRIBUTION_ON)
                 .from(HELPER)
+                .leftJoin(HELPER_ACTIVITY).on(HELPER_ACTIVITY.HELPER_ID.eq(HELPER.ID))
                 .where(HELPER.STATUS.eq(HelperStatus.ACTIVE.name()))
                 .and(HELPER.CREATED_AT.lt(startOf(from)))
+                .and(HELPER_ACTIVITY.LAST_CONTRIBUTION_ON.isNull().or(HELPER_ACTIVITY.LAST_CONTRIBUTION_ON.lt(from)))
                 .fetchSize(5_000)
-                .forEach(r -> {
-                    if (!active.contains(r.value1())) {
-                        inactive.put(r.value1(), Alert.aboutHelper(AlertKind.HELPER_INACTIVE, new HelperId(r.value1()),
-                                name(r.value2(), r.value3()), day(r.value4())));
-                    }
-                });
-        List<UUID> ids = new ArrayList<>(inactive.keySet());
-        for (int i = 0; i < ids.size(); i += 1_000) {
-            dsl.select(CONTRIBUTION.HELPER_ID, DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
-                    .where(CONTRIBUTION.HELPER_ID.in(ids.subList(i, Math.min(ids.size(), i + 1_000))))
-                    .groupBy(CONTRIBUTION.HELPER_ID)
-                    .forEach(r -> inactive.computeIfPresent(r.value1(), (id, alert) -> Alert.aboutHelper(
-                            AlertKind.HELPER_INACTIVE, alert.helper(), alert.name(), r.value2())));
-        }
-        return new ArrayList<>(inactive.values());
+                .fetch(r -> Alert.aboutHelper(AlertKind.HELPER_INACTIVE, new HelperId(r.value1()),
+                        name(r.value2(), r.value3()), r.value5() != null ? r.value5() : day(r.value4())));
     }
 
     /**

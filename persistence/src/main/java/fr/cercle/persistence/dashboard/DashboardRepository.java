@@ -44,8 +44,11 @@ import java.util.UUID;
 
 import static fr.cercle.persistence.jooq.Tables.BENEFICIARY;
 import static fr.cercle.persistence.jooq.Tables.CONTRIBUTION;
+import static fr.cercle.persistence.jooq.Tables.FILE_ACTIVITY;
+import static fr.cercle.persistence.jooq.Tables.FILE_MONTH_MINUTES;
 import static fr.cercle.persistence.jooq.Tables.FOLLOW_UP;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
+import static fr.cercle.persistence.jooq.Tables.MONTH_MINUTES;
 import static fr.cercle.persistence.jooq.Tables.NEED;
 
 /**
@@ -191,18 +194,26 @@ public final class DashboardRepository {
         return NeedToKnow.canRead(viewer, figure == Figure.ACTIVE_HELPERS ? Subject.HELPER : Subject.BENEFICIARY);
     }
 
-    /** The minutes per month of the last {@value Dashboard#TREND_MONTHS} months, every month present, oldest first. */
+    /**
+     * The minutes per month of the last {@value Dashboard#TREND_MONTHS} months, every month present, oldest
+     * first: from the running totals (V19), the structure's twelve rows for whoever counts every file, the
+     * files' months for a caseload.
+     */
     private List<MonthHours> hours(LocalDate today) {
         YearMonth current = YearMonth.from(today);
         YearMonth oldest = current.minusMonths(Dashboard.TREND_MONTHS - 1L);
-        Field<Integer> year = DSL.year(CONTRIBUTION.CONTRIBUTED_ON);
-        Field<Integer> month = DSL.month(CONTRIBUTION.CONTRIBUTED_ON);
         Map<YearMonth, Long> minutes = new HashMap<>();
-        dsl.select(year, month, DSL.sum(CONTRIBUTION.MINUTES)).from(CONTRIBUTION)
-                .where(CONTRIBUTION.CONTRIBUTED_ON.between(oldest.atDay(1), current.atEndOfMonth())
-                        .and(ofFiles(CONTRIBUTION.BENEFICIARY_ID)))
-                .groupBy(year, month)
-                .forEach(r -> minutes.put(YearMonth.of(r.value1(), r.value2()), r.value3().longValue()));
+        if (everyFile()) {
+            dsl.select(MONTH_MINUTES.MONTH_START, MONTH_MINUTES.MINUTES).from(MONTH_MINUTES)
+                    .where(MONTH_MINUTES.MONTH_START.between(oldest.atDay(1), current.atDay(1)))
+                    .forEach(r -> minutes.put(YearMonth.from(r.value1()), r.value2()));
+        } else {
+            dsl.select(FILE_MONTH_MINUTES.MONTH_START, DSL.sum(FILE_MONTH_MINUTES.MINUTES)).from(FILE_MONTH_MINUTES)
+                    .where(FILE_MONTH_MINUTES.MONTH_START.between(oldest.atDay(1), current.atDay(1))
+                            .and(ofFiles(FILE_MONTH_MINUTES.BENEFICIARY_ID)))
+                    .groupBy(FILE_MONTH_MINUTES.MONTH_START)
+                    .forEach(r -> minutes.put(YearMonth.from(r.value1()), r.value2().longValue()));
+        }
         List<MonthHours> trend = new ArrayList<>();
         for (YearMonth m = oldest; !m.isAfter(current); m = m.plusMonths(1)) {
             trend.add(new MonthHours(m, minutes.getOrDefault(m, 0L)));
@@ -226,9 +237,8 @@ public final class DashboardRepository {
         }
         List<UUID> ids = page.lines().stream().map(DashboardLine::id).toList();
         Map<UUID, LocalDate> last = new HashMap<>();
-        dsl.select(CONTRIBUTION.BENEFICIARY_ID, DSL.max(CONTRIBUTION.CONTRIBUTED_ON)).from(CONTRIBUTION)
-                .where(CONTRIBUTION.BENEFICIARY_ID.in(ids).and(CONTRIBUTION.CONTACT_MADE.isTrue()))
-                .groupBy(CONTRIBUTION.BENEFICIARY_ID)
+        dsl.select(FILE_ACTIVITY.BENEFICIARY_ID, FILE_ACTIVITY.LAST_CONTACT_ON).from(FILE_ACTIVITY)
+                .where(FILE_ACTIVITY.BENEFICIARY_ID.in(ids).and(FILE_ACTIVITY.LAST_CONTACT_ON.isNotNull()))
                 .forEach(r -> last.put(r.value1(), r.value2()));
         return new DashboardList(page.figure(), page.lines().stream().map(l -> {
             LocalDate day = last.get(l.id());
@@ -253,13 +263,17 @@ public final class DashboardRepository {
      * file up (the whole structure's hours are one range of the contributions' dates).
      */
     private Condition ofFiles(Field<UUID> beneficiary) {
-        boolean everyFile = viewer.has(Role.COORDINATOR)
-                || !NeedToKnow.canRead(viewer, Subject.BENEFICIARY) && NeedToKnow.canRead(viewer, Subject.INDICATORS);
-        if (everyFile) {
+        if (everyFile()) {
             return DSL.trueCondition();
         }
         Select<Record1<UUID>> readable = DSL.select(BENEFICIARY.ID).from(BENEFICIARY).where(files());
         return beneficiary.in(readable);
+    }
+
+    /** Whether the viewer counts every file of the structure (a coordinator, or indicators without files). */
+    private boolean everyFile() {
+        return viewer.has(Role.COORDINATOR)
+                || !NeedToKnow.canRead(viewer, Subject.BENEFICIARY) && NeedToKnow.canRead(viewer, Subject.INDICATORS);
     }
 
     private boolean mayCountHelpers() {
@@ -279,13 +293,13 @@ public final class DashboardRepository {
     }
 
     /**
-     * No contribution of the file with a contact made in the last {@code days} days (today included).
-     * Written as {@code NOT IN} the people contacted in those days: H2 reads them once, from the
-     * index of the contributions' days, instead of looking each active file up.
+     * No contact made with the person in the last {@code days} days (today included), from each file's
+     * last contact kept by the write path (V19): {@code NOT IN} the files contacted in those days, one
+     * range of that index.
      */
     private static Condition noContact(LocalDate today, int days) {
-        return BENEFICIARY.ID.notIn(DSL.select(CONTRIBUTION.BENEFICIARY_ID).from(CONTRIBUTION)
-                .where(CONTRIBUTION.CONTRIBUTED_ON.gt(today.minusDays(days)).and(CONTRIBUTION.CONTACT_MADE.isTrue())));
+        return BENEFICIARY.ID.notIn(DSL.select(FILE_ACTIVITY.BENEFICIARY_ID).from(FILE_ACTIVITY)
+                .where(FILE_ACTIVITY.LAST_CONTACT_ON.gt(today.minusDays(days))));
     }
 
     private static void requireThreshold(int days) {

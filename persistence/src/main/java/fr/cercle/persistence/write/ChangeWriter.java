@@ -42,7 +42,10 @@ public final class ChangeWriter {
         try {
             return dsl.transactionResult(configuration -> {
                 OffsetDateTime now = OffsetDateTime.now(wallClock).truncatedTo(ChronoUnit.MICROS);
-                return work.apply(new WriteTransaction(configuration.dsl(), author, device, hlc, now));
+                ActivityTotals totals = new ActivityTotals(configuration.dsl());
+                T result = work.apply(new WriteTransaction(configuration.dsl(), author, device, hlc, now, totals));
+                totals.settle();
+                return result;
             });
         } catch (DataAccessException e) {
             throw new StorageException("A write failed and was rolled back", e);
@@ -57,7 +60,10 @@ public final class ChangeWriter {
         try {
             return dsl.transactionResult(configuration -> {
                 OffsetDateTime now = OffsetDateTime.now(wallClock).truncatedTo(ChronoUnit.MICROS);
-                return work.apply(new Receiver(configuration.dsl(), hlc, now));
+                ActivityTotals totals = new ActivityTotals(configuration.dsl());
+                T result = work.apply(new Receiver(configuration.dsl(), hlc, now, totals));
+                totals.settle();
+                return result;
             });
         } catch (DataAccessException e) {
             throw new StorageException("Received changes could not be written; nothing was changed", e);

@@ -56,13 +56,15 @@ public final class Receiver {
     private final Set<ChangeId> aheadOfTime = new LinkedHashSet<>();
     /** The devices some of whose changes wait for an earlier one. */
     private final Set<DeviceId> holding = new java.util.HashSet<>();
+    private final ActivityTotals totals;
 
-    Receiver(DSLContext dsl, HybridLogicalClock clock, OffsetDateTime now) {
+    Receiver(DSLContext dsl, HybridLogicalClock clock, OffsetDateTime now, ActivityTotals totals) {
         this.dsl = dsl;
         this.clock = clock;
         this.now = now;
         this.wallNow = now.toInstant();
         this.store = new VersionStore(dsl);
+        this.totals = totals;
         dsl.selectDistinct(HELD_CHANGE.DEVICE_ID).from(HELD_CHANGE)
                 .forEach(r -> holding.add(new DeviceId(r.value1())));
     }
@@ -175,6 +177,7 @@ public final class Receiver {
     public void forget(String entity, UUID id, DeviceId own) {
         EntityTable<?> table = Entities.byName(entity)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown entity: " + entity));
+        totals.note(table, id);
         dsl.deleteFrom(table.table()).where(table.id().eq(id)).execute();
         store.forget(entity, id, own);
     }
@@ -280,12 +283,12 @@ public final class Receiver {
         }
         Map<String, List<Creation>> byEntity = new LinkedHashMap<>();
         creations.forEach(c -> byEntity.computeIfAbsent(c.change().entity(), e -> new ArrayList<>()).add(c));
-        byEntity.forEach((entity, list) -> insertRows(dsl, Entities.byName(entity).orElseThrow(), list));
+        byEntity.forEach((entity, list) -> insertRows(Entities.byName(entity).orElseThrow(), list));
         store.journalAll(creations.stream().map(Creation::change).toList(), now);
         creations.clear();
     }
 
-    private static <R extends Record> void insertRows(DSLContext dsl, EntityTable<R> table, List<Creation> creations) {
+    private <R extends Record> void insertRows(EntityTable<R> table, List<Creation> creations) {
         List<Field<?>> columns = new ArrayList<>();
         columns.add(table.id());
         columns.addAll(table.fieldsByName().values());
@@ -293,7 +296,9 @@ public final class Receiver {
         columns.add(table.createdBy());
         columns.add(table.updatedAt());
         columns.add(table.updatedBy());
-        BulkInsert.rows(dsl, table.table(), columns, creations.stream().map(Creation::row).toList());
+        List<Object[]> rows = creations.stream().map(Creation::row).toList();
+        BulkInsert.rows(dsl, table.table(), columns, rows);
+        totals.noteRows(table, columns, rows);
     }
 
     /**
@@ -379,6 +384,7 @@ public final class Receiver {
             return Receipt.AFTER_DELETION;
         }
         if (change.operation() == Operation.DELETE) {
+            totals.note(table, change.entityId());
             dsl.deleteFrom(table.table()).where(table.id().eq(change.entityId())).execute();
             store.bury(change.entity(), change.entityId(), version);
             store.journal(change.entity(), change.entityId(), Operation.DELETE, JsonNodeFactory.instance.objectNode(),
@@ -446,7 +452,9 @@ public final class Receiver {
             if (!assignments.isEmpty()) {
                 assignments.put(table.updatedAt(), changedAt);
                 assignments.put(table.updatedBy(), change.author().value());
+                totals.note(table, id);
                 dsl.update(table.table()).set(assignments).where(table.id().eq(id)).execute();
+                totals.note(table, id);
             }
         } else if (change.operation() == Operation.CREATE) {
             R record = dsl.newRecord(table.table());
@@ -468,6 +476,7 @@ public final class Receiver {
             record.set(table.updatedAt(), changedAt);
             record.set(table.updatedBy(), change.author().value());
             dsl.insertInto(table.table()).set(record).execute();
+            totals.note(table, id);
         }
         // An update of a record whose creation has not arrived yet keeps its versions; the creation
         // then builds the row from the winning values.

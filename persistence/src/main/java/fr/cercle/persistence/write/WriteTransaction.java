@@ -35,14 +35,17 @@ public final class WriteTransaction {
     private final HybridLogicalClock clock;
     private final OffsetDateTime now;
     private final VersionStore store;
+    private final ActivityTotals totals;
 
-    WriteTransaction(DSLContext dsl, StaffId author, DeviceId device, HybridLogicalClock clock, OffsetDateTime now) {
+    WriteTransaction(DSLContext dsl, StaffId author, DeviceId device, HybridLogicalClock clock, OffsetDateTime now,
+                     ActivityTotals totals) {
         this.dsl = dsl;
         this.author = author;
         this.device = device;
         this.clock = clock;
         this.now = now;
         this.store = new VersionStore(dsl);
+        this.totals = totals;
     }
 
     /** Reads inside this transaction (they see its own writes). */
@@ -117,6 +120,7 @@ public final class WriteTransaction {
         if (table.isAppendOnly()) {
             throw new IllegalStateException(table.entity() + " " + id + " is never deleted");
         }
+        totals.note(table, id);
         int deleted = dsl.deleteFrom(table.table()).where(table.id().eq(id)).execute();
         if (deleted == 0) {
             return Change.NONE;
@@ -137,6 +141,7 @@ public final class WriteTransaction {
         record.set(table.updatedAt(), now);
         record.set(table.updatedBy(), author.value());
         dsl.insertInto(table.table()).set(record).execute();
+        totals.note(table, id);
         // The fields' versions are the creation's, implied by its journal entry (VersionStore#versions).
         return journal(table, id, Operation.CREATE, wanted, Map.of(), nextVersion());
     }
@@ -146,7 +151,9 @@ public final class WriteTransaction {
         Map<Field<?>, Object> assignments = new LinkedHashMap<>(changed);
         assignments.put(table.updatedAt(), now);
         assignments.put(table.updatedBy(), author.value());
+        totals.note(table, id);
         dsl.update(table.table()).set(assignments).where(table.id().eq(id)).execute();
+        totals.note(table, id);
         Version version = nextVersion();
         changed.keySet().forEach(field -> versions.put(EntityTable.journalName(field), version));
         store.putVersions(table.entity(), id, versions);
