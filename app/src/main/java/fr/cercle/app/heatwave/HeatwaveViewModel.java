@@ -164,7 +164,8 @@ public final class HeatwaveViewModel {
 
     /**
      * The rhythm of the calls during the alert, and when the next round is due when none is today:
-     * "Niveau orange : appel tous les 2 jours. Prochaine tournée le 27/11/2026."
+     * "Niveau orange : chaque personne est appelée tous les 2 jours. Pas de tournée aujourd’hui : la
+     * prochaine est le 27/11/2026."
      */
     public ReadOnlyStringProperty rhythmTextProperty() {
         return rhythmText.getReadOnlyProperty();
@@ -276,8 +277,9 @@ public final class HeatwaveViewModel {
      * person's export recorded in the audit trail, then one line a person with every field it holds.
      */
     public void exportCsv(Path file) {
-        export(file, exported -> SheetWriter.write(file, registerColumns().stream().map(ListExport.Column::title).toList(),
-                () -> exported.stream().map(e -> registerColumns().stream().map(c -> c.value().apply(e)).toList()).iterator(),
+        List<ListExport.Column<Entry>> columns = registerColumns();
+        export(file, exported -> SheetWriter.write(file, columns.stream().map(ListExport.Column::title).toList(),
+                () -> exported.stream().map(e -> columns.stream().map(c -> c.value().apply(e)).toList()).iterator(),
                 () -> false), written -> i18n.format("spreadsheet.export.done", written, file.getFileName().toString()));
     }
 
@@ -287,12 +289,12 @@ public final class HeatwaveViewModel {
      * written whole or not at all.
      */
     public void exportPdf(Path file) {
-        String structure = context.installation().find().map(i -> i.structure().name()).orElse("");
         StaffMember member = context.currentStaffProperty().get();
         String by = member == null ? context.viewer().login() : member.fullName();
         HeatwaveRegisterPdf pdf = new HeatwaveRegisterPdf(i18n, this::communeName);
         ZoneId zone = context.clock().getZone();
         export(file, exported -> {
+            String structure = context.installation().find().map(i -> i.structure().name()).orElse("");
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
                 pdf.write(exported, structure, by, LocalDateTime.now(context.clock()), zone, out);
