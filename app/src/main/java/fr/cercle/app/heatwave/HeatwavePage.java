@@ -3,7 +3,6 @@ package fr.cercle.app.heatwave;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
-import fr.cercle.app.spreadsheet.ListExport;
 import fr.cercle.app.spreadsheet.SpreadsheetButtons;
 import fr.cercle.app.ui.Banner;
 import fr.cercle.app.ui.Choices;
@@ -28,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
@@ -35,8 +35,9 @@ import java.util.List;
 
 /**
  * The heatwave area: with no alert, the register and a short form to declare one; during an alert,
- * today's round of calls with its progress, one line per call with a button per outcome, and the
- * register below. Lays out and binds only.
+ * the rhythm of the rounds, today's round of calls with its progress, one line per call with a button
+ * per outcome, and the register below, with its export for the prefecture as CSV or PDF. Lays out and
+ * binds only.
  */
 public final class HeatwavePage implements Page {
 
@@ -45,15 +46,12 @@ public final class HeatwavePage implements Page {
     private final VBox root = new VBox(14);
     private final VBox calls = new VBox(6);
     private final VBox register = new VBox(4);
-    private final javafx.beans.property.StringProperty exportNotice = new javafx.beans.property.SimpleStringProperty();
 
     private final AppContext context;
-    private final ListExport export;
 
     public HeatwavePage(AppContext context) {
         this.context = context;
         this.model = new HeatwaveViewModel(context);
-        this.export = new ListExport(context.tasks(), context.i18n());
         this.i18n = context.i18n();
         root.setId("heatwavePage");
 
@@ -68,7 +66,8 @@ public final class HeatwavePage implements Page {
         Label notice = Banner.of("heatwaveNotice", Icons.of(Material2OutlinedAL.CHECK_CIRCLE), Styles.SUCCESS,
                 model.noticeProperty());
 
-        Label exported = Banner.of("registerExported", Icons.of(Material2OutlinedMZ.SAVE_ALT), Styles.ACCENT, exportNotice);
+        Label exported = Banner.of("registerExported", Icons.of(Material2OutlinedMZ.SAVE_ALT), Styles.ACCENT,
+                model.exportNoticeProperty());
 
         VBox declare = declareForm();
         declare.visibleProperty().bind(model.campaignProperty().isNull().and(model.loadedProperty()));
@@ -82,15 +81,22 @@ public final class HeatwavePage implements Page {
         registerTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> i18n.format("heatwave.register.title", model.register().size()), model.register()));
         register.setId("heatwaveRegister");
-        Button exportRegister = new Button(i18n.get("heatwave.export"), Icons.of(Material2OutlinedMZ.SAVE_ALT));
+        Button exportRegister = new Button(i18n.get("heatwave.export.csv"), Icons.of(Material2OutlinedMZ.SAVE_ALT));
         exportRegister.setId("exportRegister");
+        exportRegister.setTooltip(new javafx.scene.control.Tooltip(i18n.get("heatwave.export")));
         exportRegister.getStyleClass().add(Styles.BUTTON_OUTLINED);
         exportRegister.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.register())
-                .or(export.runningProperty()));
+                .or(model.exportingProperty()));
         exportRegister.setOnAction(e -> exportRegister());
+        Button exportPdf = new Button(i18n.get("heatwave.export.pdf"), Icons.of(Material2OutlinedMZ.PICTURE_AS_PDF));
+        exportPdf.setId("exportRegisterPdf");
+        exportPdf.setTooltip(new javafx.scene.control.Tooltip(i18n.get("heatwave.export")));
+        exportPdf.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        exportPdf.disableProperty().bind(exportRegister.disableProperty());
+        exportPdf.setOnAction(e -> exportRegisterPdf());
         Region push = new Region();
         HBox.setHgrow(push, Priority.ALWAYS);
-        HBox registerHeader = new HBox(10, registerTitle, push, exportRegister);
+        HBox registerHeader = new HBox(10, registerTitle, push, exportRegister, exportPdf);
         registerHeader.setAlignment(Pos.CENTER_LEFT);
 
         VBox content = new VBox(14, title, intro, failure, notice, exported, declare, alert, registerHeader, register);
@@ -120,11 +126,15 @@ public final class HeatwavePage implements Page {
 
     /** The register for the prefecture, as a CSV file, in the background. */
     private void exportRegister() {
-        context.files().toSave(root, i18n.get("heatwave.export"),
-                        ListExport.suggestedName(i18n.get("heatwave.export.name"),
-                                java.time.LocalDate.now(context.clock())),
-                        SpreadsheetButtons.csvFiles(i18n))
-                .ifPresent(file -> export.export(model.entries(), model.registerColumns(), file, exportNotice::set));
+        context.files().toSave(root, i18n.get("heatwave.export"), model.exportName("csv"),
+                SpreadsheetButtons.csvFiles(i18n)).ifPresent(model::exportCsv);
+    }
+
+    /** The register for the prefecture, as a PDF document, in the background. */
+    private void exportRegisterPdf() {
+        context.files().toSave(root, i18n.get("heatwave.export"), model.exportName("pdf"),
+                List.of(new FileChooser.ExtensionFilter(i18n.get("access.export.kind"), "*.pdf")))
+                .ifPresent(model::exportPdf);
     }
 
 
@@ -172,6 +182,11 @@ public final class HeatwavePage implements Page {
         alert.setGraphic(Icons.of(Material2OutlinedMZ.WB_SUNNY));
         alert.getStyleClass().addAll("banner", Styles.WARNING);
         alert.textProperty().bind(model.campaignTextProperty());
+        Label rhythm = new Label();
+        rhythm.setId("roundRhythm");
+        rhythm.setWrapText(true);
+        rhythm.setGraphic(Icons.of(Material2OutlinedMZ.REPEAT));
+        rhythm.textProperty().bind(model.rhythmTextProperty());
 
         Button start = new Button(i18n.get("heatwave.round.start"), Icons.of(Material2OutlinedMZ.PHONE));
         start.setId("startRound");
@@ -200,7 +215,7 @@ public final class HeatwavePage implements Page {
         round.visibleProperty().bind(model.roundStartedProperty());
         round.managedProperty().bind(round.visibleProperty());
         calls.setId("roundCalls");
-        return new VBox(10, alert, actions, round, calls);
+        return new VBox(10, alert, rhythm, actions, round, calls);
     }
 
     private void showCalls() {

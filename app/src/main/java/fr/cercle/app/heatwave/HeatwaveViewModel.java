@@ -21,6 +21,7 @@ import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.persistence.heatwave.HeatwaveRepository;
 import fr.cercle.persistence.heatwave.HeatwaveRepository.Entry;
+import fr.cercle.persistence.spreadsheet.SheetWriter;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,7 +39,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,10 +60,11 @@ import java.util.function.Function;
 import static javafx.beans.binding.Bindings.stringValueAt;
 
 /**
- * The heatwave area: the town hall's register, the alert declared, today's round of calls spread over
- * helpers and staff with the progress made, each outcome in one click, and the escalation of those
- * not reached (second call, visit, emergency contact). Work runs on the task runner; the texts shown
- * are made here.
+ * The heatwave area: the town hall's register and its export for the prefecture (CSV and PDF, traced
+ * in the audit trail), the alert declared, today's round of calls spread over helpers and staff with
+ * the progress made (started by itself when the alert level's rhythm makes one due), each outcome in
+ * one click, and the escalation of those not reached (second call, visit, emergency contact). Work
+ * runs on the task runner; the texts shown are made here.
  */
 public final class HeatwaveViewModel {
 
@@ -73,6 +83,9 @@ public final class HeatwaveViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private final ReadOnlyStringWrapper rhythmText = new ReadOnlyStringWrapper(this, "rhythmText");
+    private final ReadOnlyStringWrapper exportNotice = new ReadOnlyStringWrapper(this, "exportNotice");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
 
     private final ObjectProperty<AlertLevel> level = new SimpleObjectProperty<>(this, "level", AlertLevel.ORANGE);
     private final ObjectProperty<LocalDate> startsOn = new SimpleObjectProperty<>(this, "startsOn");
@@ -149,6 +162,25 @@ public final class HeatwaveViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /**
+     * The rhythm of the calls during the alert, and when the next round is due when none is today:
+     * "Niveau orange : chaque personne est appelée tous les 2 jours. Pas de tournée aujourd’hui : la
+     * prochaine est le 27/11/2026."
+     */
+    public ReadOnlyStringProperty rhythmTextProperty() {
+        return rhythmText.getReadOnlyProperty();
+    }
+
+    /** What the last export of the register did: the file written, or that it failed. */
+    public ReadOnlyStringProperty exportNoticeProperty() {
+        return exportNotice.getReadOnlyProperty();
+    }
+
+    /** True while the register is being written to a file. */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
     public ObjectProperty<AlertLevel> levelProperty() {
         return level;
     }
@@ -175,17 +207,22 @@ public final class HeatwaveViewModel {
 
     // Commands
 
-    /** Reads the register, the open campaign and today's round. */
+    /** Reads the register, the open campaign and today's round, starting it first if the alert's rhythm makes it due. */
     public void load() {
         busy.set(true);
-        context.tasks().run(this::read, this::show, e -> {
+        context.tasks().run(this::readStartingDueRound, this::show, e -> {
             busy.set(false);
             failure.set(i18n.get("error.load"));
         });
     }
 
+    /**
+     * @param autoStarted the round started by itself on this reading because the alert's rhythm made it due, or null
+     * @param nextRound   the next day a round is due when none was started today, or null
+     */
     private record Loaded(List<Entry> entries, List<RegisterRow> register, Campaign campaign,
-                          List<CallRow> calls, CampaignProgress progress) {
+                          List<CallRow> calls, CampaignProgress progress, HeatwaveRepository.DueRound autoStarted,
+                          LocalDate nextRound) {
     }
 
     /**
@@ -230,13 +267,86 @@ public final class HeatwaveViewModel {
         return entries;
     }
 
+    /** The name proposed for the register's export today: {@code registre-canicule-2026-11-27.pdf}. */
+    public String exportName(String extension) {
+        return i18n.get("heatwave.export.name") + "-" + LocalDate.now(context.clock()) + "." + extension;
+    }
+
+    /**
+     * Writes the register as a CSV file for the prefecture, in the background: read again, every
+     * person's export recorded in the audit trail, then one line a person with every field it holds.
+     */
+    public void exportCsv(Path file) {
+        List<ListExport.Column<Entry>> columns = registerColumns();
+        export(file, exported -> SheetWriter.write(file, columns.stream().map(ListExport.Column::title).toList(),
+                () -> exported.stream().map(e -> columns.stream().map(c -> c.value().apply(e)).toList()).iterator(),
+                () -> false), written -> i18n.format("spreadsheet.export.done", written, file.getFileName().toString()));
+    }
+
+    /**
+     * Writes the register as a readable PDF for the prefecture, in the background: read again, every
+     * person's export recorded in the audit trail, then the document ({@link HeatwaveRegisterPdf}),
+     * written whole or not at all.
+     */
+    public void exportPdf(Path file) {
+        StaffMember member = context.currentStaffProperty().get();
+        String by = member == null ? context.viewer().login() : member.fullName();
+        HeatwaveRegisterPdf pdf = new HeatwaveRegisterPdf(i18n, this::communeName);
+        ZoneId zone = context.clock().getZone();
+        export(file, exported -> {
+            String structure = context.installation().find().map(i -> i.structure().name()).orElse("");
+            Path partial = file.resolveSibling(file.getFileName() + ".part");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+                pdf.write(exported, structure, by, LocalDateTime.now(context.clock()), zone, out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return exported.size();
+        }, people -> i18n.format("heatwave.pdf.done", people, file.getFileName().toString()));
+    }
+
+    /** What writes the register to a file; returns how many people it holds. */
+    @FunctionalInterface
+    private interface RegisterFile {
+        int write(List<Entry> exported) throws IOException;
+    }
+
+    private void export(Path file, RegisterFile writing, Function<Integer, String> done) {
+        exportNotice.set(null);
+        exporting.set(true);
+        StaffId author = context.author();
+        context.tasks().run(() -> writing.write(context.heatwave().exportRegister(author)), written -> {
+            exporting.set(false);
+            exportNotice.set(done.apply(written));
+        }, e -> {
+            exporting.set(false);
+            exportNotice.set(i18n.get("spreadsheet.export.failed"));
+        });
+    }
+
     private String communeName(fr.cercle.model.beneficiary.Beneficiary person) {
         return person.address().commune() == null ? ""
                 : context.communes().find(person.address().commune()).map(c -> c.name()).orElse("");
     }
 
-    private Loaded read() {
+    /**
+     * Starts the round of the day if the alert's rhythm makes one due (once a day whoever opens the
+     * page, see {@link HeatwaveRepository#startDueRound}), then reads everything.
+     */
+    private Loaded readStartingDueRound() {
         HeatwaveRepository heatwave = context.heatwave();
+        HeatwaveRepository.DueRound started = context.currentStaffProperty().get() == null ? null
+                : heatwave.startDueRound(context.author()).orElse(null);
+        return read(heatwave, started);
+    }
+
+    private Loaded read() {
+        return read(context.heatwave(), null);
+    }
+
+    private Loaded read(HeatwaveRepository heatwave, HeatwaveRepository.DueRound autoStarted) {
         LocalDate today = LocalDate.now(context.clock());
         List<Entry> entries = heatwave.register();
         Map<BeneficiaryId, Entry> byId = new HashMap<>();
@@ -244,7 +354,7 @@ public final class HeatwaveViewModel {
         List<RegisterRow> rows = entries.stream().map(this::registerRow).toList();
         Optional<Campaign> open = heatwave.current();
         if (open.isEmpty()) {
-            return new Loaded(entries, rows, null, List.of(), null);
+            return new Loaded(entries, rows, null, List.of(), null, null, null);
         }
         List<CampaignCall> round = heatwave.round(open.get().id(), today);
         Map<UUID, String> callers = new HashMap<>();
@@ -252,7 +362,10 @@ public final class HeatwaveViewModel {
                 .sorted(Comparator.comparing((CampaignCall c) -> c.done()).thenComparing(c -> name(byId, c.person()))
                         .thenComparing(CampaignCall::step))
                 .map(c -> callRow(c, byId, callers)).toList();
-        return new Loaded(entries, rows, open.get(), callRows, round.isEmpty() ? null : CampaignProgress.of(round));
+        LocalDate next = round.isEmpty() ? open.get().nextRound(today, heatwave.lastRound(open.get().id())).orElse(null)
+                : null;
+        return new Loaded(entries, rows, open.get(), callRows, round.isEmpty() ? null : CampaignProgress.of(round),
+                autoStarted, next);
     }
 
     private String name(Map<BeneficiaryId, Entry> byId, BeneficiaryId id) {
@@ -305,8 +418,19 @@ public final class HeatwaveViewModel {
                     ? i18n.format("heatwave.campaign.open", i18n.label(c.level()), i18n.date(c.startsOn()), day)
                     : i18n.format("heatwave.campaign.until", i18n.label(c.level()), i18n.date(c.startsOn()),
                     i18n.date(c.endsOn()), day));
+            String rhythm = i18n.format("heatwave.rhythm", i18n.label(c.level()), c.level().daysBetweenCalls());
+            rhythmText.set(data.progress() != null ? rhythm
+                    : data.nextRound() == null ? i18n.format("heatwave.rhythm.none", rhythm)
+                    : data.nextRound().equals(today) ? i18n.format("heatwave.rhythm.today", rhythm)
+                    : i18n.format("heatwave.rhythm.next", rhythm, i18n.date(data.nextRound())));
         } else {
             campaignText.set(null);
+            rhythmText.set(null);
+        }
+        if (data.autoStarted() != null) {
+            AlertLevel l = data.autoStarted().campaign().level();
+            notice.set(i18n.format("heatwave.round.auto", i18n.label(l), l.daysBetweenCalls(),
+                    data.autoStarted().calls().size()));
         }
         CampaignProgress p = data.progress();
         roundStarted.set(p != null);
@@ -341,10 +465,12 @@ public final class HeatwaveViewModel {
         StaffId author = context.author();
         context.tasks().run(() -> {
             context.heatwave().declare(declared, author);
-            return read();
+            return readStartingDueRound();
         }, data -> {
             show(data);
-            notice.set(i18n.get("heatwave.declared"));
+            if (data.autoStarted() == null) {
+                notice.set(i18n.get("heatwave.declared"));
+            }
         }, this::failed);
         return true;
     }

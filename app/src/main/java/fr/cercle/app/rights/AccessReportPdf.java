@@ -1,6 +1,7 @@
 package fr.cercle.app.rights;
 
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.pdf.PdfPages;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.beneficiary.ConsentMethod;
@@ -13,18 +14,12 @@ import fr.cercle.model.need.Need;
 import fr.cercle.persistence.rights.AccessReport;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -34,13 +29,11 @@ import java.util.stream.Collectors;
 /**
  * The right of access as a readable PDF (A4, in the interface's language): the person's file by
  * section, then every change with its date and author, then who opened, changed or exported it.
- * Drawn with Apache PDFBox and its standard Helvetica; a character that font cannot show (outside
- * Western European scripts) is written as "?", and the JSON export holds it exactly.
+ * Drawn with Apache PDFBox and its standard Helvetica ({@link PdfPages}); a character that font cannot
+ * show (outside Western European scripts) is written as "?", and the JSON export holds it exactly.
  */
 public final class AccessReportPdf {
 
-    private static final float MARGIN = 56;
-    private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
 
     private final I18n i18n;
@@ -65,7 +58,7 @@ public final class AccessReportPdf {
             info.setCreator("Cercle");
             Calendar created = GregorianCalendar.from(report.exportedAt().atZone(zone));
             info.setCreationDate(created);
-            try (Pages pages = new Pages(doc)) {
+            try (PdfPages pages = new PdfPages(doc, null, (page, of) -> i18n.format("pdf.page", page, of))) {
                 pages.title(i18n.format("access.pdf.title", p.fullName().strip()));
                 pages.paragraph(i18n.format("access.pdf.intro", when(report.exportedAt()), report.exportedBy(),
                         report.structure() == null ? "" : report.structure()));
@@ -124,7 +117,7 @@ public final class AccessReportPdf {
     }
 
     /** The help the person received: their needs, what helpers did, the follow-ups about them. */
-    private void help(Pages pages, AccessReport report, Map<HelperId, String> helperNames) throws IOException {
+    private void help(PdfPages pages, AccessReport report, Map<HelperId, String> helperNames) throws IOException {
         pages.heading(i18n.get("access.pdf.help"));
         if (report.needs().isEmpty() && report.contributions().isEmpty()) {
             pages.paragraph(i18n.get("access.pdf.help.none"));
@@ -213,113 +206,6 @@ public final class AccessReportPdf {
             };
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             return value.toString(); // a value from a newer Cercle: shown as it is
-        }
-    }
-
-    /** Writes lines down A4 pages, wrapping them and starting a new page when one is full. */
-    private static final class Pages implements AutoCloseable {
-        private final PDDocument doc;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        private PDPageContentStream stream;
-        private float y;
-
-        Pages(PDDocument doc) throws IOException {
-            this.doc = doc;
-            newPage();
-        }
-
-        void title(String text) throws IOException {
-            write(text, bold, 16, 22);
-            y -= 6;
-        }
-
-        void heading(String text) throws IOException {
-            y -= 10;
-            write(text, bold, 12, 16);
-        }
-
-        void bold(String text) throws IOException {
-            write(text, bold, 10, 14);
-        }
-
-        void paragraph(String text) throws IOException {
-            write(text, regular, 10, 14);
-        }
-
-        void field(String label, String value) throws IOException {
-            write(label + " : " + (value == null || value.isBlank() ? "—" : value), regular, 10, 14);
-        }
-
-        /** A field under a history line, indented. */
-        void detail(String label, String value) throws IOException {
-            write(label + " : " + (value == null || value.isBlank() ? "—" : value), regular, 9, 12, 16);
-        }
-
-        private void write(String text, PDType1Font font, float size, float leading) throws IOException {
-            write(text, font, size, leading, 0);
-        }
-
-        private void write(String text, PDType1Font font, float size, float leading, float indent) throws IOException {
-            for (String paragraph : text.split("\\R", -1)) {
-                for (String line : wrap(showable(font, paragraph), font, size, WIDTH - indent)) {
-                    if (y - leading < MARGIN) {
-                        newPage();
-                    }
-                    y -= leading;
-                    stream.beginText();
-                    stream.setFont(font, size);
-                    stream.newLineAtOffset(MARGIN + indent, y);
-                    stream.showText(line);
-                    stream.endText();
-                }
-            }
-        }
-
-        private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : text.split(" ", -1)) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
-                } else {
-                    line = new StringBuilder(candidate);
-                }
-            }
-            lines.add(line.toString());
-            return lines;
-        }
-
-        /** The text with every character the font cannot encode replaced by "?". */
-        private static String showable(PDType1Font font, String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().forEach(cp -> {
-                String c = new String(Character.toChars(cp));
-                try {
-                    font.encode(c);
-                    out.append(c);
-                } catch (IOException | IllegalArgumentException e) {
-                    out.append('?');
-                }
-            });
-            return out.toString();
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            stream = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        @Override
-        public void close() throws IOException {
-            stream.close();
         }
     }
 }

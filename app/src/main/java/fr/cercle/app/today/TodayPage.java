@@ -3,6 +3,7 @@ package fr.cercle.app.today;
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.Banner;
 import fr.cercle.app.ui.Icons;
 import fr.cercle.app.ui.Page;
 import fr.cercle.model.agenda.PlannedContact;
@@ -68,7 +69,10 @@ public final class TodayPage implements Page {
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
 
-        VBox content = new VBox(16, new VBox(2, title, date), failure, alertsSection(), agendaSection());
+        Label heatwave = Banner.of("todayHeatwave", Icons.of(Material2OutlinedMZ.WB_SUNNY), Styles.WARNING,
+                model.heatwaveProperty());
+
+        VBox content = new VBox(16, new VBox(2, title, date), failure, heatwave, alertsSection(), agendaSection());
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setMaxWidth(1000);
         root = new ScrollPane(content);

@@ -10,7 +10,9 @@ import fr.cercle.model.agenda.WeekAgenda;
 import fr.cercle.model.alert.Alert;
 import fr.cercle.model.alert.AlertKind;
 import fr.cercle.model.beneficiary.BeneficiaryId;
+import fr.cercle.model.heatwave.AlertLevel;
 import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.staff.StaffId;
 import fr.cercle.persistence.agenda.AgendaRepository;
 import fr.cercle.persistence.alert.AlertRepository;
 import javafx.beans.property.BooleanProperty;
@@ -67,6 +69,8 @@ public final class TodayViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final BooleanProperty allFiles = new SimpleBooleanProperty(this, "allFiles");
+    private final ReadOnlyStringWrapper heatwave = new ReadOnlyStringWrapper(this, "heatwave");
+    private LocalDate heatwaveDay;
 
     public TodayViewModel(AppContext context) {
         this.context = context;
@@ -117,6 +121,14 @@ public final class TodayViewModel {
         return loaded.getReadOnlyProperty();
     }
 
+    /**
+     * The heatwave round that started by itself today when this page was read (the alert level's
+     * rhythm made it due), in words; null on the other days.
+     */
+    public ReadOnlyStringProperty heatwaveProperty() {
+        return heatwave.getReadOnlyProperty();
+    }
+
     /** Whether the agenda shows every file the account may read rather than its own caseload. */
     public BooleanProperty allFilesProperty() {
         return allFiles;
@@ -143,6 +155,24 @@ public final class TodayViewModel {
                     loaded.set(true);
                 }, e -> failure.set(i18n.get("error.load")));
         loadAgenda();
+        startDueHeatwaveRound(today);
+    }
+
+    /** During a heatwave alert, starts the round the alert level's rhythm makes due today, once a day. */
+    private void startDueHeatwaveRound(LocalDate today) {
+        if (!today.equals(heatwaveDay)) {
+            heatwave.set(null);
+        }
+        if (context.currentStaffProperty().get() == null) {
+            return;
+        }
+        StaffId author = context.author();
+        context.tasks().run(() -> context.heatwave().startDueRound(author), started -> started.ifPresent(round -> {
+            AlertLevel level = round.campaign().level();
+            heatwaveDay = today;
+            heatwave.set(i18n.format("heatwave.round.auto", i18n.label(level), level.daysBetweenCalls(),
+                    round.calls().size()) + " " + i18n.get("today.heatwave.where"));
+        }), e -> failure.set(i18n.get("error.load")));
     }
 
     public void previousWeek() {

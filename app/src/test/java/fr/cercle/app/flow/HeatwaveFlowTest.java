@@ -39,8 +39,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A town hall runs a heatwave campaign to its end: it declares the alert, starts the day's calls
- * (spread between a helper and the secretary), records who is fine, follows the one not reached
+ * A town hall runs a heatwave campaign to its end: it exports the register for the prefecture (CSV and
+ * PDF), declares the alert, which starts the day's calls by itself (spread between a helper and the
+ * secretary), records who is fine, follows the one not reached
  * through a second call, a visit and her emergency contact, sees the round complete, and closes the
  * alert. Pictures on the way.
  */
@@ -119,14 +120,27 @@ class HeatwaveFlowTest {
                 .contains("\"La Souterraine\"", "\"01/06/2026\"", "\"Sophie Martin\";fille;\"06 11 22 33 44\"")
                 .doesNotContain("enum.");
 
+        Path pdf = dir.resolve("registre.pdf");
+        files.choose(pdf);
+        Ui.click(robot, "#exportRegisterPdf");
+        Ui.waitUntil(() -> robot.lookup("#registerExported").tryQuery().map(Node::isVisible).orElse(false)
+                && text(robot, "#registerExported").contains(".pdf"));
+        assertThat(files.lastSuggestedName()).isEqualTo("registre-canicule-2026-11-25.pdf");
+        assertThat(text(robot, "#registerExported")).isEqualTo("Registre exporté : 2 personnes dans registre.pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Registre nominatif des personnes vulnérables — canicule", "AUBERT André", "MARTIN Jeanne",
+                            "CCAS de La Souterraine", "Sophie Martin (fille) — 06 11 22 33 44");
+        }
+
+        // Declared today, the alert's first round is due: it starts at once, spread between a helper and Claire.
         Ui.click(robot, "#declareAlert");
         app.settle();
         assertThat(text(robot, "#alertText")).isEqualTo("Alerte canicule orange depuis le 25/11/2026 (jour 1)");
-
-        Ui.click(robot, "#startRound");
-        app.settle();
-        assertThat(text(robot, "#heatwaveNotice"))
-                .isEqualTo("2 appels à passer aujourd’hui, répartis entre les aidants et vous.");
+        assertThat(text(robot, "#heatwaveNotice")).isEqualTo(
+                "Tournée du jour lancée automatiquement (niveau orange : appel tous les 2 jours) : 2 appels à passer.");
+        assertThat(text(robot, "#roundRhythm")).isEqualTo("Niveau orange : chaque personne est appelée tous les 2 jours.");
+        assertThat(robot.lookup("#startRound").queryButton().isDisabled()).as("today's round is started").isTrue();
         assertThat(text(robot, "#roundProgressText"))
                 .isEqualTo("2 personnes : 0 jointes et bien, 0 ont besoin d’aide, 0 en relance, 2 à appeler, 0 injoignables.");
         snapshot(robot, "heatwave-round-fr");

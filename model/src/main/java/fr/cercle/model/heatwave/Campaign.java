@@ -7,6 +7,7 @@ import fr.cercle.model.validation.Problems;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A heatwave alert period declared by the town hall: from the day the prefect triggers it to the day
@@ -42,6 +43,39 @@ public record Campaign(CampaignId id, AlertLevel level, LocalDate startsOn, Loca
 
     public Campaign close(LocalDate day) {
         return new Campaign(id, level, startsOn, endsOn == null || endsOn.isAfter(day) ? day : endsOn, day, note);
+    }
+
+    /** Whether the alert covers this day: it has begun, it is not lifted, and the campaign is open. */
+    public boolean covers(LocalDate day) {
+        return open() && level != null && startsOn != null && !day.isBefore(startsOn)
+                && (endsOn == null || !day.isAfter(endsOn));
+    }
+
+    /**
+     * Whether a round of calls is due on {@code day}, by the rhythm of the alert's level: the alert
+     * covers the day, and the last round (null when there was none yet) was started at least
+     * {@link AlertLevel#daysBetweenCalls()} days before. A round already started that day (or,
+     * from a computer whose clock was ahead, later) means none is due.
+     *
+     * @param lastRound the day of the campaign's latest round, or null
+     */
+    public boolean roundDue(LocalDate day, LocalDate lastRound) {
+        return covers(day) && (lastRound == null || !lastRound.plusDays(level.daysBetweenCalls()).isAfter(day));
+    }
+
+    /**
+     * The next day a round is due, from {@code day} on: {@code day} itself when one is due, otherwise
+     * the last round's day plus the level's rhythm; empty when the alert is over by then.
+     */
+    public Optional<LocalDate> nextRound(LocalDate day, LocalDate lastRound) {
+        if (!open() || level == null || startsOn == null) {
+            return Optional.empty();
+        }
+        LocalDate next = lastRound == null ? startsOn : lastRound.plusDays(level.daysBetweenCalls());
+        if (next.isBefore(day)) {
+            next = day;
+        }
+        return covers(next) ? Optional.of(next) : Optional.empty();
     }
 
     /**

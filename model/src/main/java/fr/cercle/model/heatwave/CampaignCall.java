@@ -5,6 +5,7 @@ import fr.cercle.model.common.Text;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.model.validation.Problems;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import java.util.UUID;
 /**
  * One step of reaching a registered person during a campaign: who must do it, on which day, and what
  * it found once done. An unreachable person gets the next step (second call, visit, emergency contact).
+ * A step's id is made from its campaign, person, day and step ({@link #stepId}), never random: two
+ * computers that start the same day's round offline, or escalate the same call, make the same records,
+ * which the sync then merges field by field into one, instead of calling the person twice.
  *
  * @param day     the day of the round of calls this step belongs to
  * @param outcome null until the step is done
@@ -38,7 +42,17 @@ public record CampaignCall(UUID id, CampaignId campaign, BeneficiaryId person, C
 
     /** A step to do on {@code day}. */
     public static CampaignCall planned(CampaignId campaign, BeneficiaryId person, Caller caller, LocalDate day, CallStep step) {
-        return new CampaignCall(UUID.randomUUID(), campaign, person, caller.kind(), caller.id(), day, step, null, null, null);
+        return new CampaignCall(stepId(campaign, person, day, step), campaign, person, caller.kind(), caller.id(), day,
+                step, null, null, null);
+    }
+
+    /**
+     * The identity of a step: the same on every computer for the same campaign, person, day and step.
+     * There is one step of each kind per person and round (the escalation is a line, never a tree).
+     */
+    public static UUID stepId(CampaignId campaign, BeneficiaryId person, LocalDate day, CallStep step) {
+        return UUID.nameUUIDFromBytes(("cercle-heatwave-call:" + campaign.value() + ":" + person.value() + ":" + day
+                + ":" + step.name()).getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean done() {
@@ -60,8 +74,10 @@ public record CampaignCall(UUID id, CampaignId campaign, BeneficiaryId person, C
             return Optional.empty();
         }
         return step.escalation().map(next -> next == CallStep.EMERGENCY_CONTACT
-                ? new CampaignCall(UUID.randomUUID(), campaign, person, CallerKind.STAFF, staff, day, next, null, null, null)
-                : new CampaignCall(UUID.randomUUID(), campaign, person, callerKind, callerId, day, next, null, null, null));
+                ? new CampaignCall(stepId(campaign, person, day, next), campaign, person, CallerKind.STAFF, staff, day, next,
+                null, null, null)
+                : new CampaignCall(stepId(campaign, person, day, next), campaign, person, callerKind, callerId, day, next,
+                null, null, null));
     }
 
     /** What must be fixed before an outcome is recorded: the outcome itself, a note within its length. */

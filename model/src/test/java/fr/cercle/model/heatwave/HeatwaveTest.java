@@ -134,4 +134,48 @@ class HeatwaveTest {
         assertThat(call.record(CallOutcome.NEEDS_HELP, "x".repeat(501), TODAY).validate())
                 .extracting(p -> p.field()).containsExactly(CampaignCall.NOTE);
     }
+    @Test
+    void aRoundIsDueByTheRhythmOfTheAlertLevelWhileTheAlertLasts() {
+        Campaign orange = Campaign.declare(AlertLevel.ORANGE, TODAY, TODAY.plusDays(5), null);
+        assertThat(orange.roundDue(TODAY.minusDays(1), null)).as("before the alert").isFalse();
+        assertThat(orange.roundDue(TODAY, null)).as("the first day, no round yet").isTrue();
+        assertThat(orange.roundDue(TODAY, TODAY)).as("once a day at most").isFalse();
+        assertThat(orange.roundDue(TODAY.plusDays(1), TODAY)).as("orange: every 2 days").isFalse();
+        assertThat(orange.roundDue(TODAY.plusDays(2), TODAY)).isTrue();
+        assertThat(orange.roundDue(TODAY.plusDays(4), TODAY)).as("a round missed is due at once").isTrue();
+        assertThat(orange.roundDue(TODAY.plusDays(6), TODAY.plusDays(4))).as("after the alert").isFalse();
+        assertThat(orange.roundDue(TODAY, TODAY.plusDays(1))).as("a round dated ahead by a wrong clock").isFalse();
+
+        Campaign red = Campaign.declare(AlertLevel.RED, TODAY, null, null);
+        assertThat(red.roundDue(TODAY.plusDays(1), TODAY)).as("red: every day").isTrue();
+        assertThat(red.roundDue(TODAY.plusDays(30), TODAY.plusDays(30))).isFalse();
+        assertThat(red.close(TODAY.plusDays(1)).roundDue(TODAY.plusDays(1), TODAY)).as("closed").isFalse();
+    }
+
+    @Test
+    void theNextRoundIsTheLastOnePlusTheRhythmWithinTheAlert() {
+        Campaign orange = Campaign.declare(AlertLevel.ORANGE, TODAY.plusDays(1), TODAY.plusDays(4), null);
+        assertThat(orange.nextRound(TODAY, null)).as("declared for tomorrow").contains(TODAY.plusDays(1));
+        assertThat(orange.nextRound(TODAY.plusDays(1), TODAY.plusDays(1))).contains(TODAY.plusDays(3));
+        assertThat(orange.nextRound(TODAY.plusDays(4), TODAY.plusDays(1))).as("late: today").contains(TODAY.plusDays(4));
+        assertThat(orange.nextRound(TODAY.plusDays(3), TODAY.plusDays(3))).as("the alert ends first").isEmpty();
+    }
+
+    @Test
+    void theSameStepOfTheSameRoundHasTheSameIdOnEveryComputer() {
+        CampaignId campaign = CampaignId.newId();
+        BeneficiaryId jeanne = BeneficiaryId.newId();
+        Caller karim = new Caller(CallerKind.HELPER, UUID.randomUUID(), SOUTERRAINE, 5);
+        Caller claire = new Caller(CallerKind.STAFF, CLAIRE, null, 5);
+        CampaignCall here = CampaignCall.planned(campaign, jeanne, karim, TODAY, CallStep.CALL);
+        CampaignCall there = CampaignCall.planned(campaign, jeanne, claire, TODAY, CallStep.CALL);
+        assertThat(here.id()).as("whoever calls").isEqualTo(there.id());
+        assertThat(CampaignCall.planned(campaign, jeanne, karim, TODAY.plusDays(2), CallStep.CALL).id())
+                .as("another round").isNotEqualTo(here.id());
+        assertThat(CampaignCall.planned(campaign, BeneficiaryId.newId(), karim, TODAY, CallStep.CALL).id())
+                .as("another person").isNotEqualTo(here.id());
+        CampaignCall secondHere = here.record(CallOutcome.UNREACHABLE, null, TODAY).escalation(CLAIRE).orElseThrow();
+        CampaignCall secondThere = there.record(CallOutcome.UNREACHABLE, "Occupé", TODAY).escalation(CLAIRE).orElseThrow();
+        assertThat(secondHere.id()).isEqualTo(secondThere.id()).isNotEqualTo(here.id());
+    }
 }

@@ -4,6 +4,7 @@ import fr.cercle.model.access.AccessDeniedException;
 import fr.cercle.model.access.NeedToKnow;
 import fr.cercle.model.access.Subject;
 import fr.cercle.model.access.Viewer;
+import fr.cercle.model.audit.AuditAction;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
@@ -23,6 +24,7 @@ import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.model.validation.Rule;
+import fr.cercle.persistence.audit.AuditTrail;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.jooq.tables.records.HeatwaveCallRecord;
@@ -30,9 +32,11 @@ import fr.cercle.persistence.jooq.tables.records.HeatwaveCampaignRecord;
 import fr.cercle.persistence.profile.ProfileRepository;
 import fr.cercle.persistence.write.Change;
 import fr.cercle.persistence.write.ChangeWriter;
+import fr.cercle.persistence.write.Entities;
 import fr.cercle.persistence.write.Values;
 import fr.cercle.persistence.write.WriteTransaction;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,8 +56,9 @@ import static fr.cercle.persistence.write.Entities.HEATWAVE_CAMPAIGN_TABLE;
 /**
  * The town hall's heatwave register and its campaigns: the people registered (among the files the
  * viewer may read, when they see the elderly part), the alert period declared, each round of calls
- * spread over the helpers who make calls and the staff member who starts it, each outcome, and the
- * escalation of an unreachable person in the same transaction as the outcome.
+ * spread over the helpers who make calls and the staff member who starts it (by hand, or by itself
+ * when the alert level's rhythm makes one due), each outcome, the escalation of an unreachable person
+ * in the same transaction as the outcome, and the register's export, traced in the audit trail.
  */
 public final class HeatwaveRepository {
 
@@ -105,6 +110,20 @@ public final class HeatwaveRepository {
         return entries;
     }
 
+    /**
+     * The register as it is taken out of Cercle (for the prefecture, as a file), and one export line
+     * per person in the audit trail, all written in one transaction before the register is returned:
+     * an export that is not traced does not happen, and each person's right of access tells it.
+     */
+    public List<Entry> exportRegister(StaffId author) {
+        List<Entry> entries = register();
+        if (!entries.isEmpty()) {
+            writer.run(author, tx -> entries.forEach(e ->
+                    AuditTrail.record(tx, AuditAction.EXPORT, Entities.BENEFICIARY_TABLE, e.person().id().value())));
+        }
+        return entries;
+    }
+
     /** The campaign open now, if any (the latest declared). */
     public Optional<Campaign> current() {
         return dsl.selectFrom(HEATWAVE_CAMPAIGN).where(HEATWAVE_CAMPAIGN.CLOSED_ON.isNull())
@@ -152,6 +171,75 @@ public final class HeatwaveRepository {
         if (!existing.isEmpty()) {
             return existing;
         }
+        List<CampaignCall> calls = plan(campaign, author, today);
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        boolean written = writer.write(author, tx -> !tx.read().fetchExists(HEATWAVE_CALL,
+                HEATWAVE_CALL.CAMPAIGN_ID.eq(campaign.id().value()).and(HEATWAVE_CALL.CALL_DAY.eq(today)))
+                && write(tx, calls));
+        return written ? calls : round(campaign.id(), today);
+    }
+
+    /** A round started because the alert's rhythm made it due: the campaign, and the round's calls. */
+    public record DueRound(Campaign campaign, List<CampaignCall> calls) {
+    }
+
+    /**
+     * Starts today's round of the open campaign if one is due by the rhythm of its level
+     * ({@link Campaign#roundDue}): no round yet today, and the last one at least the level's number
+     * of days ago. Empty when no campaign is open, none is due, the register is empty, or the viewer
+     * may not start rounds (this runs by itself when a screen opens, so it refuses nothing).
+     *
+     * <p>Idempotent: whether a round is due is decided again inside the transaction that writes it, so
+     * two openings on this computer write one round. Two computers that start it offline the same day
+     * make the same records, since a step's id is made from its campaign, person, day and step
+     * ({@link CampaignCall#stepId}): the sync merges them field by field into one call per person
+     * (the caller of the later one is kept; an outcome one side already recorded is a guarded field,
+     * so it is kept or shown as a conflict for a person to decide, never silently lost), and nobody is
+     * called twice.
+     */
+    public Optional<DueRound> startDueRound(StaffId author) {
+        if (!mayStartRounds()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Optional<Campaign> open = current();
+        if (open.isEmpty() || !open.get().roundDue(today, lastRound(open.get().id()))) {
+            return Optional.empty();
+        }
+        Campaign campaign = open.get();
+        List<CampaignCall> calls = plan(campaign, author, today);
+        if (calls.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean written = writer.write(author, tx -> {
+            LocalDate last = lastRound(tx.read(), campaign.id());
+            boolean stillOpen = tx.read().fetchExists(HEATWAVE_CAMPAIGN, HEATWAVE_CAMPAIGN.ID.eq(campaign.id().value())
+                    .and(HEATWAVE_CAMPAIGN.CLOSED_ON.isNull()));
+            return stillOpen && campaign.roundDue(today, last) && write(tx, calls);
+        });
+        return written ? Optional.of(new DueRound(campaign, calls)) : Optional.empty();
+    }
+
+    /** Whether the viewer may declare alerts and start rounds: case work on files with their elderly part. */
+    public boolean mayStartRounds() {
+        return NeedToKnow.visibleParts(viewer).contains(ElderlyProfile.PART)
+                && NeedToKnow.canWrite(viewer, Subject.BENEFICIARY);
+    }
+
+    /** The day of a campaign's latest round, or null before the first. */
+    public LocalDate lastRound(CampaignId campaign) {
+        return lastRound(dsl, campaign);
+    }
+
+    private static LocalDate lastRound(DSLContext read, CampaignId campaign) {
+        return read.select(DSL.max(HEATWAVE_CALL.CALL_DAY)).from(HEATWAVE_CALL)
+                .where(HEATWAVE_CALL.CAMPAIGN_ID.eq(campaign.value())).fetchOne(0, LocalDate.class);
+    }
+
+    /** The register spread over the helpers who call and the author, for a round on {@code day}. */
+    private List<CampaignCall> plan(Campaign campaign, StaffId author, LocalDate day) {
         List<CallList.Registered> register = register().stream()
                 .map(e -> new CallList.Registered(e.person().id(), e.person().address().commune())).toList();
         if (register.isEmpty()) {
@@ -162,15 +250,12 @@ public final class HeatwaveRepository {
                 .filter(h -> h.status() == HelperStatus.ACTIVE && h.skills().contains(Skill.PHONE_CALLS))
                 .forEach(h -> callers.add(new Caller(CallerKind.HELPER, h.id().value(), h.commune(), HELPER_CALLS)));
         callers.add(new Caller(CallerKind.STAFF, author.value(), null, STAFF_CALLS));
-        List<CampaignCall> calls = CallList.spread(campaign.id(), register, callers, today);
-        writer.write(author, tx -> {
-            Change last = null;
-            for (CampaignCall call : calls) {
-                last = save(tx, call);
-            }
-            return last;
-        });
-        return calls;
+        return CallList.spread(campaign.id(), register, callers, day);
+    }
+
+    private boolean write(WriteTransaction tx, List<CampaignCall> calls) {
+        calls.forEach(call -> save(tx, call));
+        return true;
     }
 
     /** The calls of a round (its day), those of files the viewer may read. */
@@ -206,15 +291,17 @@ public final class HeatwaveRepository {
             files.findWritable(call.person()).orElseThrow(() ->
                     new AccessDeniedException(viewer, Subject.BENEFICIARY, "record a heatwave call for " + call.person()));
             Change change = save(tx, done);
-            next.ifPresent(step -> save(tx, step));
+            // The next step's id is the same everywhere: one already made (here, or by another
+            // computer and synced) is left as it is, with what it found.
+            next.filter(step -> !tx.read().fetchExists(HEATWAVE_CALL, HEATWAVE_CALL.ID.eq(step.id())))
+                    .ifPresent(step -> save(tx, step));
             return change;
         });
         return next;
     }
 
     private void requireCaseWork(String what) {
-        if (!NeedToKnow.visibleParts(viewer).contains(ElderlyProfile.PART)
-                || !NeedToKnow.canWrite(viewer, Subject.BENEFICIARY)) {
+        if (!mayStartRounds()) {
             throw new AccessDeniedException(viewer, Subject.BENEFICIARY, what);
         }
     }

@@ -23,6 +23,7 @@ import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.HandClock;
 import fr.cercle.persistence.TestData;
 import fr.cercle.persistence.TestDatabases;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
@@ -169,5 +170,85 @@ class HeatwaveRepositoryTest {
 
         assertThat(heatwave.round(campaign.id(), today)).extracting(CampaignCall::person).containsExactly(andre.id());
         assertThat(db.dsl().fetchCount(HEATWAVE_CALL)).isEqualTo(1);
+    }
+    @Test
+    void aDueRoundStartsByItselfOnceADayAtTheRhythmOfTheAlertLevel() {
+        HandClock clock = new HandClock(TestData.CLOCK.instant(), TestData.CLOCK.getZone());
+        HeatwaveRepository heatwave = new HeatwaveRepository(db.dsl(), db.writer(), clock,
+                new Viewer("claire", Optional.of(claire.id()), Set.of(Role.CASEWORKER), claire.domains()));
+        assertThat(heatwave.startDueRound(claire.id())).as("no alert declared").isEmpty();
+        Campaign orange = Campaign.declare(AlertLevel.ORANGE, today, null, null);
+        heatwave.declare(orange, claire.id());
+
+        assertThat(heatwave.startDueRound(claire.id())).hasValueSatisfying(due -> {
+            assertThat(due.campaign()).isEqualTo(orange);
+            assertThat(due.calls()).hasSize(2).allSatisfy(c -> assertThat(c.day()).isEqualTo(today));
+        });
+        assertThat(heatwave.startDueRound(claire.id())).as("the same day again").isEmpty();
+        assertThat(heatwave.startRound(orange, claire.id())).as("by hand: the round as it is").hasSize(2);
+        assertThat(db.dsl().fetchCount(HEATWAVE_CALL)).isEqualTo(2);
+
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(heatwave.startDueRound(claire.id())).as("orange: every other day").isEmpty();
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(heatwave.startDueRound(claire.id())).isPresent();
+        assertThat(heatwave.rounds(orange.id())).containsExactly(today.plusDays(2), today);
+        assertThat(heatwave.lastRound(orange.id())).isEqualTo(today.plusDays(2));
+        assertThat(as(paul).startDueRound(paul.id())).as("Paul may not start rounds: nothing, no refusal").isEmpty();
+        assertThat(db.dsl().fetchCount(HEATWAVE_CALL)).isEqualTo(4);
+
+        heatwave.close(orange, claire.id());
+        clock.advance(java.time.Duration.ofDays(2));
+        assertThat(heatwave.startDueRound(claire.id())).as("the alert is over").isEmpty();
+    }
+
+    @Test
+    void twoComputersThatStartTheSameRoundOfflineHoldOneCallPerPersonOnceSynced(@TempDir Path other) {
+        HeatwaveRepository here = as(claire);
+        Campaign red = Campaign.declare(AlertLevel.RED, today, null, null);
+        here.declare(red, claire.id());
+        try (CercleDatabase town = CercleDatabase.open(other, TestData.CLOCK)) {
+            send(db, town);
+            HeatwaveRepository there = new HeatwaveRepository(town.dsl(), town.writer(), town.clock(),
+                    new Viewer("claire", Optional.of(claire.id()), Set.of(Role.CASEWORKER), claire.domains()));
+            assertThat(there.register()).hasSize(2);
+
+            // Offline, both computers open the heatwave page the same morning.
+            List<CampaignCall> mine = here.startDueRound(claire.id()).orElseThrow().calls();
+            List<CampaignCall> theirs = there.startDueRound(claire.id()).orElseThrow().calls();
+            CampaignCall toAndre = mine.stream().filter(c -> c.person().equals(andre.id())).findFirst().orElseThrow();
+            here.record(toAndre, CallOutcome.REACHED_FINE, null, claire.id());
+            send(db, town);
+            send(town, db);
+
+            for (CercleDatabase side : List.of(db, town)) {
+                assertThat(side.dsl().fetchCount(HEATWAVE_CALL)).as("one call per person").isEqualTo(2);
+            }
+            assertThat(theirs).extracting(CampaignCall::id)
+                    .containsExactlyInAnyOrderElementsOf(mine.stream().map(CampaignCall::id).toList());
+            assertThat(there.round(red.id(), today)).extracting(CampaignCall::callerId)
+                    .as("both sides keep the same caller for each call")
+                    .containsExactlyInAnyOrderElementsOf(here.round(red.id(), today).stream().map(CampaignCall::callerId).toList());
+        }
+    }
+
+    /** Every change {@code from} made, to {@code to} (those it holds already are skipped), as the sync does. */
+    static void send(CercleDatabase from, CercleDatabase to) {
+        List<fr.cercle.persistence.write.IncomingChange> changes = from.journal().changesOf(from.deviceId(), 0, 10_000)
+                .stream().map(fr.cercle.persistence.write.IncomingChange::of).toList();
+        to.writer().receive(r -> changes.stream().map(r::receive).toList());
+    }
+
+    @Test
+    void exportingTheRegisterLeavesAnExportLineForEachPersonInTheAuditTrail() {
+        List<HeatwaveRepository.Entry> exported = as(claire).exportRegister(claire.id());
+
+        assertThat(exported).extracting(e -> e.person().lastName()).containsExactly("Aubert", "Martin");
+        List<fr.cercle.model.audit.AuditEntry> trail = new fr.cercle.persistence.audit.AuditTrail(db.dsl(), db.writer(),
+                db.clock(), TestData.ALL_ACCESS).search(fr.cercle.model.audit.AuditQuery.everything(), TestData.CLOCK.getZone());
+        assertThat(trail).filteredOn(e -> e.action() == fr.cercle.model.audit.AuditAction.EXPORT)
+                .extracting(fr.cercle.model.audit.AuditEntry::record)
+                .containsExactlyInAnyOrder(jeanne.id().value(), andre.id().value());
+        assertThat(as(paul).exportRegister(paul.id())).as("Paul sees no register, and exports nothing").isEmpty();
     }
 }
