@@ -159,9 +159,10 @@ final class ActivityBenchmark {
     }
 
     /**
-     * Ranking the ten best candidates for a random open need ({@code NeedRepository.candidates}: every
-     * helper the viewer may see, with their load, ranked by the model's matcher). The raw limit reads
-     * the same rows (the need's file, every helper, the loads) and ranks nothing.
+     * Ranking the ten best candidates for a random open need ({@code NeedRepository.candidates}: the
+     * helpers the viewer may see whom the matcher would not refuse outright, filtered in SQL with their
+     * load, then ranked by the model's matcher). The raw limit runs the same SQL (the need's file, the
+     * same filtered helpers with their load) and ranks nothing.
      */
     Measurement candidates() {
         NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), coordinator);
@@ -170,9 +171,23 @@ final class ActivityBenchmark {
                 Integer.getInteger("bench.candidates.samples", 31),
                 i -> needs.candidates(sample.get(i % sample.size()), 10),
                 i -> rows("SELECT * FROM beneficiary WHERE id = ?", sample.get(i % sample.size()).beneficiary().value())
-                        + rows("SELECT * FROM helper", null)
-                        + rows("SELECT helper_id, COUNT(*) FROM need WHERE status = 'MATCHED' AND helper_id IS NOT NULL"
-                        + " GROUP BY helper_id", null));
+                        + rows(candidatesSql(sample.get(i % sample.size())), null));
+    }
+
+    /** The SQL {@code NeedRepository.offers} sends for the need, values inlined. */
+    private static String candidatesSql(Need need) {
+        String load = "(SELECT COUNT(*) FROM need n WHERE n.helper_id = h.id AND n.status = 'MATCHED')";
+        StringBuilder sql = new StringBuilder("SELECT h.*, " + load + " FROM helper h WHERE h.status = 'ACTIVE' AND (");
+        String or = "";
+        for (var skill : need.requiredSkills()) {
+            sql.append(or).append("h.skills LIKE '%\"").append(skill.name().replace("_", "!_")).append("\"%' ESCAPE '!'");
+            or = " OR ";
+        }
+        sql.append(")");
+        if (need.backgroundCheckRequired()) {
+            sql.append(" AND h.background_check_status = 'VALID'");
+        }
+        return sql.append(" AND ").append(load).append(" < h.max_commitments").toString();
     }
 
     /**

@@ -132,7 +132,8 @@ public final class HelperRepository {
                 .set(HELPER.STATUS, name(helper.status())), helper.id().value());
     }
 
-    static Helper toModel(HelperRecord r) {
+    /** A stored helper as the model's record (for the queries of other packages that read helpers, as matching does). */
+    public static Helper toModel(HelperRecord r) {
         return new Helper(new HelperId(r.getId()), r.getFirstName(), r.getLastName(),
                 new Contact(r.getPhone(), r.getEmail()), insee(r.getCommuneInsee()),
                 enumSet(Skill.class, r.getSkills()),

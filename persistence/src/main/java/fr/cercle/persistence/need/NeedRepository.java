@@ -6,7 +6,10 @@ import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiaryRules;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.helper.BackgroundCheckStatus;
 import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
 import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.matching.Candidate;
@@ -29,7 +32,10 @@ import fr.cercle.persistence.write.ChangeWriter;
 import fr.cercle.persistence.write.JsonValues;
 import fr.cercle.persistence.write.Values;
 import fr.cercle.persistence.write.WriteTransaction;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 import java.time.Clock;
@@ -38,12 +44,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import static fr.cercle.persistence.Columns.enumSet;
 import static fr.cercle.persistence.Columns.list;
 import static fr.cercle.persistence.Columns.name;
 import static fr.cercle.persistence.Columns.parse;
+import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.NEED;
 import static fr.cercle.persistence.write.Entities.NEED_TABLE;
 
@@ -99,28 +107,75 @@ public final class NeedRepository {
 
     /**
      * The best {@code limit} helpers for an open need, ranked with their reasons (the model's
-     * {@link Matcher}), among the helpers the viewer may see.
+     * {@link Matcher}), among the helpers the viewer may see. The database first leaves out the
+     * helpers the matcher would refuse anyway ({@link #offers(Need)}); the matcher still decides.
      */
     public List<Candidate> candidates(Need need, int limit) {
         Beneficiary file = files.find(need.beneficiary())
                 .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "match a need of " + need.beneficiary()));
-        List<Matcher.Offer> offers = offers();
+        List<Matcher.Offer> offers = offers(need);
         CommuneRepository communes = new CommuneRepository(dsl);
         Map<fr.cercle.model.common.InseeCode, Optional<fr.cercle.model.commune.Commune>> cache = new HashMap<>();
         return new Matcher(code -> cache.computeIfAbsent(code, communes::find))
                 .rank(need, file.address() == null ? null : file.address().commune(), offers, limit);
     }
 
-    /** Why no helper is proposed for {@code need}, among the helpers the viewer may see. */
+    /**
+     * Why no helper is proposed for {@code need}, among the helpers the viewer may see: the matcher's
+     * reason, from two counts made by the database (no helper is read).
+     */
     public Matcher.NoCandidate whyNone(Need need) {
-        return Matcher.whyNone(need, offers());
+        Set<Skill> skills = need.requiredSkills();
+        if (!NeedToKnow.canRead(viewer, Subject.HELPER) || skills.isEmpty()) {
+            return Matcher.whyNone(0, 0);
+        }
+        Condition checked = need.backgroundCheckRequired()
+                ? HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name()) : DSL.trueCondition();
+        Record2<Integer, Integer> counts = dsl.select(DSL.count(), DSL.count().filterWhere(checked)).from(HELPER)
+                .where(HELPER.STATUS.eq(HelperStatus.ACTIVE.name()).and(anySkillOf(skills)))
+                .fetchOne();
+        return Matcher.whyNone(counts.value1(), counts.value2());
     }
 
-    /** The helpers the viewer may see, each with their load. */
-    private List<Matcher.Offer> offers() {
-        Map<HelperId, Integer> load = commitments();
-        return new HelperRepository(dsl, writer, clock, viewer).all().stream()
-                .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
+    /**
+     * The helpers the viewer may see who are not refused outright for {@code need}, each with their
+     * load: a pre-filter in SQL of the {@link Matcher}'s own refusals, so that it ranks a few helpers
+     * rather than the whole roster. Left out: a helper not active, without any of the need's skills,
+     * without a valid background check when the need requires one, or with as many commitments as
+     * their maximum. The matcher checks all of it again and stays the one that decides; the SQL may
+     * keep too many, never too few (NeedRepositoryPreFilterTest compares the two).
+     */
+    List<Matcher.Offer> offers(Need need) {
+        Set<Skill> skills = need.requiredSkills();
+        // Who may see the roster: as HelperRepository#all.
+        if (!NeedToKnow.canRead(viewer, Subject.HELPER) || skills.isEmpty()) {
+            return List.of();
+        }
+        // The load of each helper, as commitments() counts it, looked up per helper kept by the
+        // conditions before it (index need_helper, V20).
+        Field<Integer> load = DSL.field(DSL.selectCount().from(NEED)
+                .where(NEED.HELPER_ID.eq(HELPER.ID).and(NEED.STATUS.eq(NeedStatus.MATCHED.name()))));
+        Field<Integer> loadColumn = load.as("load");
+        Condition checked = need.backgroundCheckRequired()
+                ? HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name()) : DSL.trueCondition();
+        return dsl.select(HELPER.fields()).select(loadColumn).from(HELPER)
+                .where(HELPER.STATUS.eq(HelperStatus.ACTIVE.name()))
+                .and(anySkillOf(skills))
+                .and(checked)
+                .and(load.lt(HELPER.MAX_COMMITMENTS))
+                .fetchSize(2_000)
+                .fetch(r -> new Matcher.Offer(HelperRepository.toModel(r.into(HELPER)), r.get(loadColumn)));
+    }
+
+    /**
+     * Helpers with at least one of {@code skills}. The skills are a JSON array of the enum's names
+     * ({@code ["PHONE_CALLS","VISITS"]}); a name with its quotes matches one element whole. The
+     * underscore, a LIKE wildcard, is escaped.
+     */
+    private static Condition anySkillOf(Set<Skill> skills) {
+        return DSL.or(skills.stream()
+                .map(skill -> HELPER.SKILLS.like("%\"" + skill.name().replace("_", "!_") + "\"%", '!'))
+                .toList());
     }
 
     /** Validates and saves the need with its file's rules; writes nothing if anything is wrong. */
