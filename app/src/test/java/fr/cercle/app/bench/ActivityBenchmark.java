@@ -4,13 +4,20 @@ import fr.cercle.model.access.Role;
 import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.common.Domain;
+import fr.cercle.model.common.InseeCode;
+import fr.cercle.model.commune.Commune;
 import fr.cercle.model.dashboard.Dashboard;
+import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.matching.Matcher;
 import fr.cercle.model.need.Need;
 import fr.cercle.model.need.NeedId;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.persistence.CercleDatabase;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.contribution.ContributionRepository;
 import fr.cercle.persistence.dashboard.DashboardRepository;
+import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.need.NeedRepository;
 import org.jooq.ConnectionProvider;
 
@@ -21,8 +28,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -85,6 +94,7 @@ final class ActivityBenchmark {
         all.add(dashboard("Loading the dashboard, the caseworker with the largest caseload", caseworker));
         all.add(circle());
         all.add(candidates());
+        all.add(candidatesUnfiltered());
         alerts().ifPresent(all::add);
         return all;
     }
@@ -172,6 +182,35 @@ final class ActivityBenchmark {
                 i -> needs.candidates(sample.get(i % sample.size()), 10),
                 i -> rows("SELECT * FROM beneficiary WHERE id = ?", sample.get(i % sample.size()).beneficiary().value())
                         + rows(candidatesSql(sample.get(i % sample.size())), null));
+    }
+
+    /**
+     * The same ranking as it was before the SQL pre-filter, for comparison in the same run: every
+     * helper the viewer may see read whole with every load, ranked by the matcher; its raw limit reads
+     * the same rows (the file, every helper, the loads).
+     */
+    Measurement candidatesUnfiltered() {
+        NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        HelperRepository helpers = new HelperRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        BeneficiaryRepository files = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        CommuneRepository communes = new CommuneRepository(db.dsl());
+        List<Need> sample = openNeeds.stream().map(id -> needs.find(id).orElseThrow()).toList();
+        return new Measurement("Before the pre-filter (for comparison): every helper and every load read, ranked by the"
+                + " `Matcher`", 5, Integer.getInteger("bench.candidates.samples", 31),
+                i -> {
+                    Need need = sample.get(i % sample.size());
+                    var file = files.find(need.beneficiary()).orElseThrow();
+                    Map<HelperId, Integer> load = needs.commitments();
+                    List<Matcher.Offer> offers = helpers.all().stream()
+                            .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
+                    Map<InseeCode, Optional<Commune>> cache = new HashMap<>();
+                    return new Matcher(code -> cache.computeIfAbsent(code, communes::find))
+                            .rank(need, file.address() == null ? null : file.address().commune(), offers, 10);
+                },
+                i -> rows("SELECT * FROM beneficiary WHERE id = ?", sample.get(i % sample.size()).beneficiary().value())
+                        + rows("SELECT * FROM helper", null)
+                        + rows("SELECT helper_id, COUNT(*) FROM need WHERE status = 'MATCHED' AND helper_id IS NOT NULL"
+                        + " GROUP BY helper_id", null));
     }
 
     /** The SQL {@code NeedRepository.offers} sends for the need, values inlined. */

@@ -131,7 +131,7 @@ class NeedRepositoryPreFilterTest {
     }
 
     @Test
-    void onAVariedRosterTheRankingAndTheReasonsAreTheMatchersOverEveryHelper() {
+    void onAVariedRosterTheRankingAndTheReasonsAreTheMatchersOverEveryHelperWhateverTheLimit() {
         Random random = new Random(20261127);
         Skill[] skills = Skill.values();
         HelperStatus[] statuses = HelperStatus.values();
@@ -151,6 +151,15 @@ class NeedRepositoryPreFilterTest {
             load(h, random.nextInt(max + 2));
         }
         NeedKind[] kinds = NeedKind.values();
+        // Some helpers also live in the person's intercommunality: all four bands of proximity are there.
+        String neighbour = (String) db.dsl().fetchValue("SELECT insee_code FROM commune WHERE epci_code = (SELECT epci_code FROM commune"
+                + " WHERE insee_code = ?) AND insee_code <> ? ORDER BY insee_code LIMIT 1",
+                TestData.LA_SOUTERRAINE.value(), TestData.LA_SOUTERRAINE.value());
+        for (int i = 0; i < 20; i++) {
+            Set<Skill> own = EnumSet.of(skills[random.nextInt(skills.length)], Skill.VISITS);
+            helper("V" + i, own, 1 + random.nextInt(3), HelperStatus.ACTIVE, TestData.helper().build().backgroundCheck(),
+                    i % 2 == 0 ? new InseeCode(neighbour) : COMMUNES.get(random.nextInt(COMMUNES.size())));
+        }
         for (int i = 0; i < 30; i++) {
             Set<Skill> extra = random.nextBoolean() ? Set.of() : Set.of(skills[random.nextInt(skills.length)]);
             Need need = need(kinds[random.nextInt(kinds.length)], extra, random.nextBoolean());
@@ -172,7 +181,9 @@ class NeedRepositoryPreFilterTest {
                 .as("the pre-filter keeps exactly the helpers the matcher would propose for %s", need.requiredSkills())
                 .containsExactlyInAnyOrderElementsOf(proposable);
         assertThat(needs.candidates(need, 1_000)).isEqualTo(matcher.rank(need, home, everyone, 1_000));
-        assertThat(needs.candidates(need, 3)).isEqualTo(matcher.rank(need, home, everyone, 3));
+        for (int limit : new int[] {1, 3, 10}) {
+            assertThat(needs.candidates(need, limit)).as("the best %s", limit).isEqualTo(matcher.rank(need, home, everyone, limit));
+        }
         if (proposable.isEmpty()) {
             assertThat(needs.whyNone(need)).isEqualTo(Matcher.whyNone(need, everyone));
         }
