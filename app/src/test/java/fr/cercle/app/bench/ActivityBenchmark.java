@@ -5,14 +5,21 @@ import fr.cercle.model.access.Viewer;
 import fr.cercle.model.alert.AlertSettings;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.common.Domain;
+import fr.cercle.model.common.InseeCode;
+import fr.cercle.model.commune.Commune;
 import fr.cercle.model.dashboard.Dashboard;
+import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.matching.Matcher;
 import fr.cercle.model.need.Need;
 import fr.cercle.model.need.NeedId;
 import fr.cercle.model.staff.StaffId;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.alert.AlertRepository;
+import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
+import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.contribution.ContributionRepository;
 import fr.cercle.persistence.dashboard.DashboardRepository;
+import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.need.NeedRepository;
 import org.jooq.ConnectionProvider;
 
@@ -23,8 +30,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -87,6 +96,7 @@ final class ActivityBenchmark {
         all.add(dashboard("Loading the dashboard, the caseworker with the largest caseload", caseworker));
         all.add(circle());
         all.add(candidates());
+        all.add(candidatesUnfiltered());
         all.add(alerts("Computing the alerts, coordinator (the whole structure)", coordinator));
         all.add(alerts("Computing the alerts, the caseworker with the largest caseload", caseworker));
         return all;
@@ -162,9 +172,11 @@ final class ActivityBenchmark {
     }
 
     /**
-     * Ranking the ten best candidates for a random open need ({@code NeedRepository.candidates}: every
-     * helper the viewer may see, with their load, ranked by the model's matcher). The raw limit reads
-     * the same rows (the need's file, every helper, the loads) and ranks nothing.
+     * Ranking the ten best candidates for a random open need ({@code NeedRepository.candidates}: the
+     * helpers the matcher would not refuse outright, filtered in SQL with the ranking's first two keys,
+     * then those up to the tenth's keys read whole with their load and ranked by the model's matcher).
+     * The raw limit runs the same SQL (the file and its commune, the keys, the cut in plain Java, the
+     * helpers kept read whole) and ranks nothing.
      */
     Measurement candidates() {
         NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), coordinator);
@@ -172,6 +184,104 @@ final class ActivityBenchmark {
         return new Measurement("Ranking the candidates for one open need: `NeedRepository.candidates(need, 10)`", 5,
                 Integer.getInteger("bench.candidates.samples", 31),
                 i -> needs.candidates(sample.get(i % sample.size()), 10),
+                i -> rawCandidates(sample.get(i % sample.size()), 10));
+    }
+
+    /** The SQL {@code NeedRepository.candidates} sends for the need, in raw JDBC, values inlined. */
+    private int rawCandidates(Need need, int limit) throws SQLException {
+        int read = rows("SELECT * FROM beneficiary WHERE id = ?", need.beneficiary().value());
+        String[] home = null;
+        Connection c = connections.acquire();
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.insee_code, c.epci_code, c.department FROM beneficiary b"
+                    + " JOIN commune c ON c.insee_code = b.commune_insee WHERE b.id = ?")) {
+                ps.setObject(1, need.beneficiary().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        home = new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+                    }
+                }
+            }
+            StringBuilder covered = new StringBuilder("0");
+            for (var skill : need.requiredSkills()) {
+                covered.append(" + CASE WHEN ").append(hasSkill(skill.name())).append(" THEN 1 ELSE 0 END");
+            }
+            String band = home == null ? "3" : "CASE WHEN c.insee_code = '" + home[0] + "' THEN 0"
+                    + (home[1] == null ? "" : " WHEN c.epci_code = '" + home[1] + "' THEN 1")
+                    + " WHEN c.department = '" + home[2] + "' THEN 2 ELSE 3 END";
+            List<long[]> keys = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT h.id, " + covered + ", " + band
+                    + " FROM helper h LEFT JOIN commune c ON c.insee_code = h.commune_insee WHERE " + preFilterSql(need));
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new long[] {ids.size(), -rs.getInt(2), rs.getInt(3)});
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            java.util.Comparator<long[]> order = java.util.Comparator.<long[]>comparingLong(k -> k[1]).thenComparingLong(k -> k[2]);
+            keys.sort(order);
+            long[] last = keys.size() > limit ? keys.get(limit - 1) : null;
+            StringBuilder kept = new StringBuilder();
+            for (long[] key : keys) {
+                if (last == null || order.compare(key, last) <= 0) {
+                    kept.append(kept.length() == 0 ? "'" : ", '").append(ids.get((int) key[0])).append("'");
+                }
+            }
+            read += keys.size();
+            if (kept.length() > 0) {
+                read += rows("SELECT h.*, " + LOAD + " FROM helper h WHERE h.id IN (" + kept + ") AND " + preFilterSql(need), null);
+            }
+        } finally {
+            connections.release(c);
+        }
+        return read;
+    }
+
+    private static final String LOAD = "(SELECT COUNT(*) FROM need n WHERE n.helper_id = h.id AND n.status = 'MATCHED')";
+
+    /** The pre-filter {@code NeedRepository.offers} sends for the need, values inlined. */
+    private static String preFilterSql(Need need) {
+        StringBuilder sql = new StringBuilder("h.status = 'ACTIVE' AND (");
+        String or = "";
+        for (var skill : need.requiredSkills()) {
+            sql.append(or).append(hasSkill(skill.name()));
+            or = " OR ";
+        }
+        sql.append(")");
+        if (need.backgroundCheckRequired()) {
+            sql.append(" AND h.background_check_status = 'VALID'");
+        }
+        return sql.append(" AND ").append(LOAD).append(" < h.max_commitments").toString();
+    }
+
+    private static String hasSkill(String skill) {
+        return "h.skills LIKE '%\"" + skill.replace("_", "!_") + "\"%' ESCAPE '!'";
+    }
+
+    /**
+     * The same ranking as it was before the SQL pre-filter, for comparison in the same run: every
+     * helper the viewer may see read whole with every load, ranked by the matcher; its raw limit reads
+     * the same rows (the file, every helper, the loads).
+     */
+    Measurement candidatesUnfiltered() {
+        NeedRepository needs = new NeedRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        HelperRepository helpers = new HelperRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        BeneficiaryRepository files = new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), coordinator);
+        CommuneRepository communes = new CommuneRepository(db.dsl());
+        List<Need> sample = openNeeds.stream().map(id -> needs.find(id).orElseThrow()).toList();
+        return new Measurement("Before the pre-filter (for comparison): every helper and every load read, ranked by the"
+                + " `Matcher`", 5, Integer.getInteger("bench.candidates.samples", 31),
+                i -> {
+                    Need need = sample.get(i % sample.size());
+                    var file = files.find(need.beneficiary()).orElseThrow();
+                    Map<HelperId, Integer> load = needs.commitments();
+                    List<Matcher.Offer> offers = helpers.all().stream()
+                            .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
+                    Map<InseeCode, Optional<Commune>> cache = new HashMap<>();
+                    return new Matcher(code -> cache.computeIfAbsent(code, communes::find))
+                            .rank(need, file.address() == null ? null : file.address().commune(), offers, 10);
+                },
                 i -> rows("SELECT * FROM beneficiary WHERE id = ?", sample.get(i % sample.size()).beneficiary().value())
                         + rows("SELECT * FROM helper", null)
                         + rows("SELECT helper_id, COUNT(*) FROM need WHERE status = 'MATCHED' AND helper_id IS NOT NULL"

@@ -48,10 +48,19 @@ public final class Matcher {
                 .filter(o -> o.helper().status() == HelperStatus.ACTIVE)
                 .filter(o -> o.helper().skills().stream().anyMatch(need.requiredSkills()::contains))
                 .toList();
-        if (able.isEmpty()) {
+        return whyNone(able.size(), able.stream().filter(o -> checked(need, o.helper())).count());
+    }
+
+    /**
+     * Why no candidate, from counts a database can make without reading every helper: {@code able},
+     * the active helpers with one of the need's skills; {@code checked}, those of them who also have
+     * the background check the need requires (all of them when it requires none).
+     */
+    public static NoCandidate whyNone(long able, long checked) {
+        if (able == 0) {
             return NoCandidate.NO_SKILL;
         }
-        if (able.stream().noneMatch(o -> checked(need, o.helper()))) {
+        if (checked == 0) {
             return NoCandidate.NO_VALID_CHECK;
         }
         return NoCandidate.ALL_FULL;

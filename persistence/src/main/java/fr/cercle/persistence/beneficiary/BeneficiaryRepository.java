@@ -159,6 +159,29 @@ public final class BeneficiaryRepository {
         return tx.save(values(beneficiary), beneficiary.id().value());
     }
 
+    /**
+     * Creates new files in bulk (the spreadsheet import), in the transaction: each checked as
+     * {@link #save} checks a creation (need-to-know, then the file's rules) before anything is
+     * written, then all written and journaled as {@code save} would, in JDBC batches
+     * ({@link WriteTransaction#createAll}). Refused whole if one is not allowed, invalid or already stored.
+     */
+    public List<Change> createAll(WriteTransaction tx, List<Beneficiary> created) {
+        LocalDate today = LocalDate.now(clock);
+        List<WriteTransaction.Creation<BeneficiaryRecord>> creations = new java.util.ArrayList<>(created.size());
+        for (Beneficiary beneficiary : created) {
+            if (!NeedToKnow.canWrite(viewer, null, Set.of(), beneficiary.referent(), beneficiary.domains())) {
+                throw new AccessDeniedException(viewer, Subject.BENEFICIARY, "create beneficiary " + beneficiary.id()
+                        + " with referent " + beneficiary.referent() + " in " + beneficiary.domains());
+            }
+            List<Problem> problems = BeneficiaryRules.validate(beneficiary, today);
+            if (!problems.isEmpty()) {
+                throw new InvalidRecordException("Beneficiary", problems);
+            }
+            creations.add(new WriteTransaction.Creation<>(values(beneficiary), beneficiary.id().value()));
+        }
+        return tx.createAll(creations);
+    }
+
     /** Closes the file: it stays, with its history, but is no longer active. */
     public Change close(BeneficiaryId id, StaffId author) {
         return writer.write(author, tx -> {

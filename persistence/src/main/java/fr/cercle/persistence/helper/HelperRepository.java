@@ -108,6 +108,25 @@ public final class HelperRepository {
     }
 
     public Change save(WriteTransaction tx, Helper helper) {
+        return tx.save(checked(helper), helper.id().value());
+    }
+
+    /**
+     * Creates new helpers in bulk (the spreadsheet import), in the transaction: each checked as
+     * {@link #save} checks it before anything is written, then all written and journaled as
+     * {@code save} would, in JDBC batches ({@link WriteTransaction#createAll}). Refused whole if one is
+     * not allowed, invalid or already stored.
+     */
+    public List<Change> createAll(WriteTransaction tx, List<Helper> created) {
+        List<WriteTransaction.Creation<HelperRecord>> creations = new java.util.ArrayList<>(created.size());
+        for (Helper helper : created) {
+            creations.add(new WriteTransaction.Creation<>(checked(helper), helper.id().value()));
+        }
+        return tx.createAll(creations);
+    }
+
+    /** The helper's values to write, once the viewer's right and the helper's rules are checked. */
+    private Values<HelperRecord> checked(Helper helper) {
         if (!NeedToKnow.canWrite(viewer, Subject.HELPER)) {
             throw new AccessDeniedException(viewer, Subject.HELPER, "save helper " + helper.id());
         }
@@ -115,7 +134,7 @@ public final class HelperRepository {
         if (!problems.isEmpty()) {
             throw new InvalidRecordException("Helper", problems);
         }
-        return tx.save(Values.of(HELPER_TABLE)
+        return Values.of(HELPER_TABLE)
                 .set(HELPER.FIRST_NAME, helper.firstName())
                 .set(HELPER.LAST_NAME, helper.lastName())
                 .set(HELPER.PHONE, helper.contact().phone())
@@ -129,10 +148,11 @@ public final class HelperRepository {
                 .set(HELPER.CHARTER_SIGNED_ON, helper.charterSignedOn())
                 .set(HELPER.BACKGROUND_CHECK_STATUS, helper.backgroundCheck().status().name())
                 .set(HELPER.BACKGROUND_CHECK_DATE, helper.backgroundCheck().date())
-                .set(HELPER.STATUS, name(helper.status())), helper.id().value());
+                .set(HELPER.STATUS, name(helper.status()));
     }
 
-    static Helper toModel(HelperRecord r) {
+    /** A stored helper as the model's record (for the queries of other packages that read helpers, as matching does). */
+    public static Helper toModel(HelperRecord r) {
         return new Helper(new HelperId(r.getId()), r.getFirstName(), r.getLastName(),
                 new Contact(r.getPhone(), r.getEmail()), insee(r.getCommuneInsee()),
                 enumSet(Skill.class, r.getSkills()),

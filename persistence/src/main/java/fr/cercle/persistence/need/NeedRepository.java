@@ -6,7 +6,12 @@ import fr.cercle.model.access.Viewer;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiaryRules;
+import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.common.InseeCode;
+import fr.cercle.model.commune.Commune;
+import fr.cercle.model.helper.BackgroundCheckStatus;
 import fr.cercle.model.helper.HelperId;
+import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
 import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.matching.Candidate;
@@ -29,21 +34,31 @@ import fr.cercle.persistence.write.ChangeWriter;
 import fr.cercle.persistence.write.JsonValues;
 import fr.cercle.persistence.write.Values;
 import fr.cercle.persistence.write.WriteTransaction;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
 
 import static fr.cercle.persistence.Columns.enumSet;
 import static fr.cercle.persistence.Columns.list;
 import static fr.cercle.persistence.Columns.name;
 import static fr.cercle.persistence.Columns.parse;
+import static fr.cercle.persistence.jooq.Tables.COMMUNE;
+import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.NEED;
 import static fr.cercle.persistence.write.Entities.NEED_TABLE;
 
@@ -99,28 +114,161 @@ public final class NeedRepository {
 
     /**
      * The best {@code limit} helpers for an open need, ranked with their reasons (the model's
-     * {@link Matcher}), among the helpers the viewer may see.
+     * {@link Matcher}), among the helpers the viewer may see. The matcher decides; the database only
+     * spares it the helpers it cannot propose or who cannot be among the best (see {@link #closest}).
      */
     public List<Candidate> candidates(Need need, int limit) {
         Beneficiary file = files.find(need.beneficiary())
                 .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "match a need of " + need.beneficiary()));
-        List<Matcher.Offer> offers = offers();
         CommuneRepository communes = new CommuneRepository(dsl);
-        Map<fr.cercle.model.common.InseeCode, Optional<fr.cercle.model.commune.Commune>> cache = new HashMap<>();
-        return new Matcher(code -> cache.computeIfAbsent(code, communes::find))
-                .rank(need, file.address() == null ? null : file.address().commune(), offers, limit);
+        Map<InseeCode, Optional<Commune>> cache = new HashMap<>();
+        Function<InseeCode, Optional<Commune>> reference = code -> cache.computeIfAbsent(code, communes::find);
+        InseeCode home = file.address() == null ? null : file.address().commune();
+        Matcher matcher = new Matcher(reference);
+        Closest closest = closest(need, home == null ? Optional.empty() : reference.apply(home), limit);
+        List<Matcher.Offer> offers = new ArrayList<>(offers(need, closest.ranked()));
+        List<Candidate> ranked = matcher.rank(need, home, offers, limit);
+        if (ranked.size() < limit && !closest.others().isEmpty()) {
+            // The matcher refused some of the closest, by a rule the SQL does not know: rank everyone kept.
+            offers.addAll(offers(need, closest.others()));
+            ranked = matcher.rank(need, home, offers, limit);
+        }
+        return ranked;
     }
 
-    /** Why no helper is proposed for {@code need}, among the helpers the viewer may see. */
+    /** The helpers kept by the pre-filter: those who may be among the best, and the others. */
+    private record Closest(List<UUID> ranked, List<UUID> others) {
+    }
+
+    /**
+     * Which of the helpers the pre-filter keeps can be among the best {@code limit}, without reading
+     * them whole. The matcher ranks first by the need's skills covered, then by proximity (same
+     * commune, intercommunality, department, further, from the communes reference): the database gives
+     * those two keys for each kept helper, and every helper whose keys come after the {@code limit}-th
+     * one's cannot be among the best. The keys are the matcher's own (Commune#proximityTo), and
+     * {@link #candidates} ranks the others too if the matcher refuses some of the closest.
+     */
+    private Closest closest(Need need, Optional<Commune> home, int limit) {
+        Set<Skill> skills = need.requiredSkills();
+        if (!NeedToKnow.canRead(viewer, Subject.HELPER) || skills.isEmpty()) {
+            return new Closest(List.of(), List.of());
+        }
+        Field<Integer> covered = DSL.inline(0);
+        for (Skill skill : skills) {
+            covered = covered.plus(DSL.when(hasSkill(skill), DSL.inline(1)).otherwise(DSL.inline(0)));
+        }
+        Field<Integer> band = DSL.inline(Commune.Proximity.FURTHER.ordinal());
+        if (home.isPresent()) {
+            Commune c = home.get();
+            var proximity = DSL.when(COMMUNE.INSEE_CODE.eq(c.code().value()), DSL.inline(Commune.Proximity.SAME_COMMUNE.ordinal()));
+            if (c.epciCode() != null) {
+                proximity = proximity.when(COMMUNE.EPCI_CODE.eq(c.epciCode()), DSL.inline(Commune.Proximity.SAME_INTERCOMMUNALITY.ordinal()));
+            }
+            band = proximity.when(COMMUNE.DEPARTMENT.eq(c.department()), DSL.inline(Commune.Proximity.SAME_DEPARTMENT.ordinal()))
+                    .otherwise(DSL.inline(Commune.Proximity.FURTHER.ordinal()));
+        }
+        Field<Integer> coveredKey = covered.as("covered");
+        Field<Integer> bandKey = band.as("band");
+        record Key(UUID id, int covered, int band) {
+        }
+        Comparator<Key> order = Comparator.comparingInt((Key k) -> -k.covered()).thenComparingInt(Key::band);
+        List<Key> keys = new ArrayList<>(dsl.select(HELPER.ID, coveredKey, bandKey).from(HELPER)
+                .leftJoin(COMMUNE).on(COMMUNE.INSEE_CODE.eq(HELPER.COMMUNE_INSEE))
+                .where(preFilter(need))
+                .fetch(r -> new Key(r.value1(), r.value2(), r.value3())));
+        keys.sort(order);
+        List<UUID> ranked = new ArrayList<>();
+        List<UUID> others = new ArrayList<>();
+        Key last = keys.size() > limit ? keys.get(Math.max(0, limit - 1)) : null;
+        for (Key key : keys) {
+            (last == null || order.compare(key, last) <= 0 ? ranked : others).add(key.id());
+        }
+        return new Closest(ranked, others);
+    }
+
+    /**
+     * Why no helper is proposed for {@code need}, among the helpers the viewer may see: the matcher's
+     * reason, from two counts made by the database (no helper is read).
+     */
     public Matcher.NoCandidate whyNone(Need need) {
-        return Matcher.whyNone(need, offers());
+        Set<Skill> skills = need.requiredSkills();
+        if (!NeedToKnow.canRead(viewer, Subject.HELPER) || skills.isEmpty()) {
+            return Matcher.whyNone(0, 0);
+        }
+        Condition checked = need.backgroundCheckRequired()
+                ? HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name()) : DSL.trueCondition();
+        Record2<Integer, Integer> counts = dsl.select(DSL.count(), DSL.count().filterWhere(checked)).from(HELPER)
+                .where(HELPER.STATUS.eq(HelperStatus.ACTIVE.name()).and(anySkillOf(skills)))
+                .fetchOne();
+        return Matcher.whyNone(counts.value1(), counts.value2());
     }
 
-    /** The helpers the viewer may see, each with their load. */
-    private List<Matcher.Offer> offers() {
-        Map<HelperId, Integer> load = commitments();
-        return new HelperRepository(dsl, writer, clock, viewer).all().stream()
-                .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
+    /**
+     * The helpers the viewer may see who are not refused outright for {@code need}, each with their
+     * load: a pre-filter in SQL of the {@link Matcher}'s own refusals, so that it ranks a few helpers
+     * rather than the whole roster. Left out: a helper not active, without any of the need's skills,
+     * without a valid background check when the need requires one, or with as many commitments as
+     * their maximum. The matcher checks all of it again and stays the one that decides; the SQL may
+     * keep too many, never too few (NeedRepositoryPreFilterTest compares the two).
+     */
+    List<Matcher.Offer> offers(Need need) {
+        if (!NeedToKnow.canRead(viewer, Subject.HELPER) || need.requiredSkills().isEmpty()) {
+            return List.of();
+        }
+        return offers(need, preFilter(need));
+    }
+
+    /** The helpers among {@code ids} whom the pre-filter keeps for the need, whole, with their load. */
+    private List<Matcher.Offer> offers(Need need, List<UUID> ids) {
+        List<Matcher.Offer> offers = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            offers.addAll(offers(need, HELPER.ID.in(ids.subList(from, Math.min(ids.size(), from + 1_000)))
+                    .and(preFilter(need))));
+        }
+        return offers;
+    }
+
+    private List<Matcher.Offer> offers(Need need, Condition condition) {
+        Field<Integer> load = load().as("load");
+        return dsl.select(HELPER.fields()).select(load).from(HELPER)
+                .where(condition)
+                .fetchSize(2_000)
+                .fetch(r -> new Matcher.Offer(HelperRepository.toModel(r.into(HELPER)), r.get(load)));
+    }
+
+    /**
+     * What the matcher refuses outright, in SQL (see {@link #offers(Need)}); only for a viewer who may
+     * see the roster (as HelperRepository#all) and a need with skills.
+     */
+    private static Condition preFilter(Need need) {
+        Condition checked = need.backgroundCheckRequired()
+                ? HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name()) : DSL.trueCondition();
+        return HELPER.STATUS.eq(HelperStatus.ACTIVE.name())
+                .and(anySkillOf(need.requiredSkills()))
+                .and(checked)
+                .and(load().lt(HELPER.MAX_COMMITMENTS));
+    }
+
+    /**
+     * The helper's load as {@link #commitments} counts it, looked up per helper kept by the conditions
+     * before it (index need_helper, V20).
+     */
+    private static Field<Integer> load() {
+        return DSL.field(DSL.selectCount().from(NEED)
+                .where(NEED.HELPER_ID.eq(HELPER.ID).and(NEED.STATUS.eq(NeedStatus.MATCHED.name()))));
+    }
+
+    /**
+     * Helpers with at least one of {@code skills}. The skills are a JSON array of the enum's names
+     * ({@code ["PHONE_CALLS","VISITS"]}); a name with its quotes matches one element whole. The
+     * underscore, a LIKE wildcard, is escaped.
+     */
+    private static Condition anySkillOf(Set<Skill> skills) {
+        return DSL.or(skills.stream().map(NeedRepository::hasSkill).toList());
+    }
+
+    private static Condition hasSkill(Skill skill) {
+        return HELPER.SKILLS.like("%\"" + skill.name().replace("_", "!_") + "\"%", '!');
     }
 
     /** Validates and saves the need with its file's rules; writes nothing if anything is wrong. */

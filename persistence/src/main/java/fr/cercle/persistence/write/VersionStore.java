@@ -169,6 +169,46 @@ final class VersionStore {
         last.values().forEach(this::advance);
     }
 
+    /** A journal entry of this installation's own creation: the record, its fields as JSON, its version. */
+    record NewEntry(UUID entityId, String fields, Version version) {
+    }
+
+    /**
+     * The journal entries of this installation's own creations, in JDBC batches: the same rows as
+     * {@link #journal} writes one by one for a {@code CREATE} (no base, not erased), then the device's
+     * counter moved once to the last of them.
+     */
+    void journalCreations(String entity, List<NewEntry> entries, StaffId author, OffsetDateTime recordedAt) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (NewEntry e : entries) {
+            rows.add(new Object[] {false, entity, e.entityId(), Operation.CREATE.name(), e.fields(), baseJson(Map.of()),
+                    e.version().hlc().pack(), e.version().change().device().value(), e.version().change().seq(),
+                    author.value(), recordedAt});
+        }
+        BulkInsert.rows(dsl, CHANGE_JOURNAL, List.of(CHANGE_JOURNAL.ERASED, CHANGE_JOURNAL.ENTITY, CHANGE_JOURNAL.ENTITY_ID,
+                CHANGE_JOURNAL.OPERATION, CHANGE_JOURNAL.FIELDS, CHANGE_JOURNAL.BASE, CHANGE_JOURNAL.HLC,
+                CHANGE_JOURNAL.DEVICE_ID, CHANGE_JOURNAL.DEVICE_SEQ, CHANGE_JOURNAL.AUTHOR_ID,
+                CHANGE_JOURNAL.RECORDED_AT), rows);
+        advance(entries.get(entries.size() - 1).version());
+    }
+
+    /** The ids among {@code ids} that were deleted here (their tombstones), asked a thousand at a time. */
+    Set<UUID> deletedIds(String entity, Set<UUID> ids) {
+        Set<UUID> deleted = new java.util.HashSet<>();
+        if (!mayHold(TOMBSTONE)) {
+            return deleted;
+        }
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1_000) {
+            deleted.addAll(idsOf(TOMBSTONE, TOMBSTONE.ENTITY, TOMBSTONE.ENTITY_ID, entity,
+                    new java.util.HashSet<>(all.subList(from, Math.min(all.size(), from + 1_000)))));
+        }
+        return deleted;
+    }
+
     /** The losing values kept for a person to decide, by field. */
     Map<String, List<ConflictValueRecord>> losers(String entity, UUID id) {
         Map<String, List<ConflictValueRecord>> losers = new LinkedHashMap<>();

@@ -89,6 +89,101 @@ public final class WriteTransaction {
         return update(table, id, changed, versions, base);
     }
 
+    /** A record to create with {@link #createAll}: its full state and its id. */
+    public record Creation<R extends Record>(Values<R> values, UUID id) {
+        public Creation {
+            Objects.requireNonNull(values, "values");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Creates many records of one table that do not exist yet, for a bulk import. Writes exactly what
+     * {@link #save} writes for each of them as a new record, in the order given (rows with their audit
+     * columns, one {@code CREATE} journal entry each with the next sequence numbers of this device,
+     * the device's counter), but in JDBC batches: a few statements per thousand records instead of
+     * about seven per record. Refused before anything is written, with {@link IllegalStateException},
+     * if an id is given twice, is already stored, or was deleted (a record is never written again
+     * after its deletion); {@link #save} is the way to change a record.
+     */
+    public <R extends Record> List<Change> createAll(List<Creation<R>> creations) {
+        if (creations.isEmpty()) {
+            return List.of();
+        }
+        EntityTable<R> table = creations.get(0).values().table();
+        List<Map<Field<?>, Object>> wanted = new ArrayList<>(creations.size());
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (Creation<R> creation : creations) {
+            if (creation.values().table() != table) {
+                throw new IllegalArgumentException("createAll writes one table at a time: " + table.entity() + " and "
+                        + creation.values().table().entity());
+            }
+            if (!ids.add(creation.id())) {
+                throw new IllegalStateException(table.entity() + " " + creation.id() + " is given twice");
+            }
+            wanted.add(creation.values().complete());
+        }
+        List<UUID> stored = new ArrayList<>();
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += LOOKUP) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP));
+            stored.addAll(dsl.select(table.id()).from(table.table()).where(table.id().in(chunk)).fetch(table.id()));
+        }
+        if (!stored.isEmpty()) {
+            throw new IllegalStateException(table.entity() + " " + stored.get(0) + " exists already: createAll only creates");
+        }
+        Set<UUID> deleted = store.deletedIds(table.entity(), ids);
+        if (!deleted.isEmpty()) {
+            throw new IllegalStateException(table.entity() + " " + deleted.iterator().next()
+                    + " was deleted and cannot be written again");
+        }
+
+        List<Field<?>> columns = new ArrayList<>();
+        columns.add(table.id());
+        columns.addAll(table.dataFields());
+        columns.add(table.createdAt());
+        columns.add(table.createdBy());
+        columns.add(table.updatedAt());
+        columns.add(table.updatedBy());
+        List<Object[]> rows = new ArrayList<>(creations.size());
+        List<VersionStore.NewEntry> entries = new ArrayList<>(creations.size());
+        List<Change> changes = new ArrayList<>(creations.size());
+        long seq = store.lastSeq(device);
+        for (int i = 0; i < creations.size(); i++) {
+            UUID id = creations.get(i).id();
+            Map<Field<?>, Object> values = wanted.get(i);
+            Object[] row = new Object[columns.size()];
+            int c = 0;
+            row[c++] = id;
+            for (Field<?> field : table.dataFields()) {
+                row[c++] = values.get(field);
+            }
+            row[c++] = now;
+            row[c++] = author.value();
+            row[c++] = now;
+            row[c] = author.value();
+            rows.add(row);
+            // The fields' versions are the creation's, implied by its journal entry, as for save.
+            Version version = new Version(new ChangeId(device, ++seq), clock.now());
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            List<String> names = new ArrayList<>(values.size());
+            values.forEach((field, value) -> {
+                String name = EntityTable.journalName(field);
+                names.add(name);
+                JsonValues.put(json, name, value, table.isJsonArray(field));
+            });
+            entries.add(new VersionStore.NewEntry(id, json.toString(), version));
+            changes.add(new Change(Operation.CREATE, List.copyOf(names)));
+        }
+        BulkInsert.rows(dsl, table.table(), columns, rows);
+        totals.noteRows(table, columns, rows);
+        store.journalCreations(table.entity(), entries, author, now);
+        return changes;
+    }
+
+    /** Ids asked at once when {@link #createAll} checks which exist. */
+    private static final int LOOKUP = 1_000;
+
     /**
      * A person's decision on a field in conflict: the field takes this value, and the decision names
      * every value that was in front of them (the current one and the losing ones), so that every

@@ -99,9 +99,29 @@ public final class SpreadsheetImportBenchmark {
             return importer(db).checkBeneficiaries(sheet, mapping(sheet), defaults(claire)).records().size();
         });
         variants.put("**Import as the wizard runs it**: read, check, then one transaction through "
-                + "`BeneficiaryRepository.save`, each file journaled", db -> () -> {
+                + "`BeneficiaryRepository.createAll` (JDBC batches), each file journaled", db -> () -> {
             Sheet sheet = SheetReader.read(csv);
             return importer(db).importBeneficiaries(sheet, mapping(sheet), defaults(claire), claire.id(), Progress.NONE);
+        });
+        variants.put("The write alone, one file at a time as before: `BeneficiaryRepository.save` each, one transaction "
+                + "(records checked beforehand, not timed)", db -> {
+            List<Beneficiary> records = checked(db, csv, claire);
+            BeneficiaryRepository repository = repository(db);
+            return () -> db.writer().write(claire.id(), tx -> {
+                records.forEach(b -> repository.save(tx, b));
+                return records.size();
+            });
+        });
+        variants.put("The write alone, in bulk: `BeneficiaryRepository.createAll`, steps of 100 as the import, one "
+                + "transaction (records checked beforehand, not timed)", db -> {
+            List<Beneficiary> records = checked(db, csv, claire);
+            BeneficiaryRepository repository = repository(db);
+            return () -> db.writer().write(claire.id(), tx -> {
+                for (int from = 0; from < records.size(); from += 100) {
+                    repository.createAll(tx, records.subList(from, Math.min(records.size(), from + 100)));
+                }
+                return records.size();
+            });
         });
         variants.put("Limit: the same records inserted with plain JDBC batches of 1,000, one transaction, "
                 + "no check, no journal (records built beforehand, not timed)", db -> {
@@ -182,6 +202,17 @@ public final class SpreadsheetImportBenchmark {
         return new SpreadsheetImport(new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS),
                 new HelperRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS),
                 new CommuneRepository(db.dsl()), db.writer(), db.clock());
+    }
+
+    private static BeneficiaryRepository repository(CercleDatabase db) {
+        return new BeneficiaryRepository(db.dsl(), db.writer(), db.clock(), TestData.ALL_ACCESS);
+    }
+
+    /** The sheet's records as the import's check makes them. */
+    private static List<Beneficiary> checked(CercleDatabase db, Path csv, StaffMember claire) throws Exception {
+        Sheet sheet = SheetReader.read(csv);
+        return importer(db).checkBeneficiaries(sheet, mapping(sheet), defaults(claire))
+                .records().stream().map(SheetCheck.Line::record).toList();
     }
 
     private static ColumnMapping mapping(Sheet sheet) {
