@@ -53,7 +53,7 @@ public final class HeatwavePage implements Page {
     public HeatwavePage(AppContext context) {
         this.context = context;
         this.model = new HeatwaveViewModel(context);
-        this.export = new ListExport(context.tasks(), context.i18n());
+        this.export = new ListExport(context);
         this.i18n = context.i18n();
         root.setId("heatwavePage");
 
@@ -124,7 +124,8 @@ public final class HeatwavePage implements Page {
                         ListExport.suggestedName(i18n.get("heatwave.export.name"),
                                 java.time.LocalDate.now(context.clock())),
                         SpreadsheetButtons.csvFiles(i18n))
-                .ifPresent(file -> export.export(model.entries(), model.registerColumns(), file, exportNotice::set));
+                .ifPresent(file -> export.export("heatwave_register", "", model.entries(), model.registerColumns(), file,
+                        exportNotice::set));
     }
 
 
