@@ -75,6 +75,8 @@ class ScreensSnapshotTest {
             TestApp.show(stage, window.get().node());
         });
         app.settle();
+        assertThat(window.get().currentArea()).as("the window opens on the day's work").isEqualTo(MainWindow.Area.TODAY);
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
         TableView<?> beneficiaries = robot.lookup("#beneficiaryTable").queryAs(TableView.class);
         assertThat(beneficiaries.getItems()).hasSize(DemoDataGenerator.DEMO_BENEFICIARIES);
         robot.interact(() -> Snapshots.save(stage.getScene().getRoot(), "beneficiaries" + suffix));

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.preferences.UserPreferences;
+import fr.cercle.app.shell.MainWindow;
 import fr.cercle.app.sync.SyncService;
 import fr.cercle.app.task.TaskRunner;
 import fr.cercle.app.ui.Styles;
@@ -23,6 +24,7 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -104,6 +106,16 @@ public final class TestApp implements AutoCloseable {
 
     public CercleDatabase db() {
         return db;
+    }
+
+    /**
+     * Goes to an area through its entry in the navigation, as a person does, and waits for it to load.
+     * The main window opens on "Today": a test about the people list starts with
+     * {@code app.goTo(robot, MainWindow.Area.BENEFICIARIES)}.
+     */
+    public void goTo(FxRobot robot, MainWindow.Area area) {
+        robot.clickOn("#nav-" + area.name().toLowerCase(java.util.Locale.ROOT));
+        settle();
     }
 
     /** Waits until background tasks and the JavaFX events they posted are done (a few rounds, for chains). */

@@ -3,6 +3,7 @@ package fr.cercle.app.audit;
 import fr.cercle.app.AppContext;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.model.audit.AuditEntry;
+import fr.cercle.model.audit.ExportedList;
 import fr.cercle.model.audit.AuditQuery;
 import fr.cercle.model.beneficiary.BeneficiarySummary;
 import fr.cercle.model.common.Text;
@@ -202,6 +203,18 @@ public final class AuditViewModel {
 
     private Row row(AuditEntry e, Names names) {
         String who = Optional.ofNullable(names.staff().get(e.who().value())).orElse(shortId(e.who().value()));
+        if (e.list().isPresent()) {
+            ExportedList list = e.list().get();
+            String name = switch (list.list()) {
+                case "beneficiaries" -> i18n.get("audit.list.beneficiaries");
+                case "helpers" -> i18n.get("audit.list.helpers");
+                case "heatwave_register" -> i18n.get("audit.list.heatwaveRegister");
+                default -> list.list(); // a list of a later version
+            };
+            String filter = list.filter().isEmpty() ? i18n.get("audit.list.whole") : list.filter();
+            return new Row(WHEN.format(LocalDateTime.ofInstant(e.at(), zone)), who, i18n.label(e.action()),
+                    i18n.get("audit.kind.list"), i18n.format("audit.list.detail", name, list.lines(), filter, list.fileName()));
+        }
         String record = Optional.ofNullable(names.records().get(e.record())).orElse(shortId(e.record()));
         return new Row(WHEN.format(LocalDateTime.ofInstant(e.at(), zone)), who, i18n.label(e.action()),
                 kind(e.entity()), record);

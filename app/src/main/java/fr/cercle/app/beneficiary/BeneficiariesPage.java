@@ -4,10 +4,7 @@ import fr.cercle.app.AppContext;
 import fr.cercle.app.ui.Page;
 import fr.cercle.model.beneficiary.BeneficiaryId;
 import fr.cercle.model.beneficiary.BeneficiarySummary;
-import fr.cercle.app.spreadsheet.ImportWizardView;
-import fr.cercle.app.spreadsheet.ImportWizardViewModel;
-import fr.cercle.app.spreadsheet.ListExport;
-import fr.cercle.app.spreadsheet.SpreadsheetButtons;
+import fr.cercle.app.spreadsheet.ListSpreadsheets;
 import fr.cercle.model.spreadsheet.ImportKind;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
@@ -25,7 +22,6 @@ public final class BeneficiariesPage implements Page {
     private final BeneficiaryListView list;
     private final StackPane root = new StackPane();
     private final Consumer<String> notify;
-    private final ListExport export;
     /** The form on show, if one is. */
     private BeneficiaryFormViewModel openForm;
 
@@ -37,31 +33,10 @@ public final class BeneficiariesPage implements Page {
         this.notify = notify;
         this.listModel = new BeneficiaryListViewModel(context);
         this.list = new BeneficiaryListView(listModel, context.i18n(), this::open, this::newRecord);
-        this.export = new ListExport(context.tasks(), context.i18n());
-        list.addSpreadsheetActions(context.i18n(),
-                ImportWizardViewModel.allowed(context, ImportKind.BENEFICIARIES) ? this::showImport : null, this::export);
+        ListSpreadsheets.add(context, new ListSpreadsheets.Spec(ImportKind.BENEFICIARIES, "beneficiaries", "spreadsheet.export.beneficiaries"),
+                list.scaffold(), listModel::rows, new ListSpreadsheets.Area(root, listModel::load, this::showList), notify);
         root.getChildren().setAll(list.node());
         listModel.load();
-    }
-
-    /** Shows the import of a spreadsheet in place of the list; back to the list, reloaded, once done. */
-    public void showImport() {
-        openForm = null;
-        ImportWizardViewModel wizard = new ImportWizardViewModel(context, ImportKind.BENEFICIARIES, written -> {
-            listModel.load();
-            showList();
-            notify.accept(context.i18n().format("spreadsheet.import.done", written));
-        });
-        root.getChildren().setAll(new ImportWizardView(wizard, context, this::showList).node());
-    }
-
-    /** Writes the list as it is shown (search, filters, sort) to a CSV file chosen by the person. */
-    private void export() {
-        context.files().toSave(root, context.i18n().get("spreadsheet.export.button"),
-                        ListExport.suggestedName(context.i18n().get("spreadsheet.export.beneficiaries"),
-                                java.time.LocalDate.now(context.clock())),
-                        SpreadsheetButtons.csvFiles(context.i18n()))
-                .ifPresent(file -> export.export(listModel.rows(), list.exportColumns(), file, notify));
     }
 
     @Override

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -145,9 +146,91 @@ public final class DashboardPage implements Page {
         domainsChart.setPrefWidth(380);
         domainsChart.setMinWidth(320);
 
-        VBox box = new VBox(14, header, failure, tiles, charts);
+        VBox box = new VBox(14, header, failure, tiles, charts, dropoutSection());
         box.setPadding(new Insets(20, 24, 20, 24));
         return box;
+    }
+
+    /**
+     * The dropout path: two tiles (followed now, solutions found) beside a chart of horizontal bars, the
+     * steps in one colour and the year's outcomes in another (stacked: each bar is in one series only);
+     * a bar opens the list of the young people it counts. Shown to who sees school files or indicators.
+     */
+    private VBox dropoutSection() {
+        Label title = new Label(i18n.get("dashboard.dropout.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+        XYChart.Series<Number, String> steps = new XYChart.Series<>();
+        steps.setName(i18n.get("dashboard.dropout.series.steps"));
+        XYChart.Series<Number, String> outcomes = new XYChart.Series<>();
+        outcomes.setName(i18n.get("dashboard.dropout.series.outcomes"));
+        NumberAxis count = new NumberAxis();
+        count.setLabel(i18n.get("dashboard.dropout.chart.axis"));
+        count.setMinorTickVisible(false);
+        // Counts of young people: whole numbers only on the axis.
+        count.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() == Math.rint(value.doubleValue()) ? String.valueOf(value.intValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Integer.valueOf(text);
+            }
+        });
+        CategoryAxis categories = new CategoryAxis();
+        // The categories in the path's order from the top, not in the order the series bring them.
+        categories.setAutoRanging(false);
+        StackedBarChart<Number, String> chart = new StackedBarChart<>(count, categories);
+        chart.setTitle(i18n.get("dashboard.dropout.chart"));
+        chart.setAnimated(false);
+        chart.setPrefHeight(360);
+        chart.setId("dropoutChart");
+        chart.getData().addAll(List.of(steps, outcomes));
+        model.dropout().addListener((ListChangeListener<DashboardViewModel.DropoutBar>) c -> {
+            // Every category in the chart's order (top to bottom: the path, then how it ended).
+            List<String> order = new java.util.ArrayList<>(model.dropout().stream().map(DashboardViewModel.DropoutBar::label).toList());
+            java.util.Collections.reverse(order);
+            categories.getCategories().setAll(order);
+            steps.getData().setAll(model.dropout().stream().filter(b -> !b.outcome()).map(this::bar).toList());
+            outcomes.getData().setAll(model.dropout().stream().filter(DashboardViewModel.DropoutBar::outcome).map(this::bar).toList());
+        });
+        Label hint = new Label(i18n.get("dashboard.dropout.chart.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        hint.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.dropout().stream().anyMatch(b -> b.tile().opens()), model.dropout()));
+        hint.managedProperty().bind(hint.visibleProperty());
+
+        VBox dropoutTiles = new VBox(12);
+        dropoutTiles.setId("dropoutTiles");
+        model.dropoutTiles().addListener((ListChangeListener<DashboardViewModel.Tile>) c ->
+                dropoutTiles.getChildren().setAll(model.dropoutTiles().stream().map(t -> {
+                    Button b = tile(t);
+                    b.setPrefSize(174, 124);
+                    return b;
+                }).toList()));
+        VBox chartBox = new VBox(4, chart, hint);
+        HBox.setHgrow(chartBox, Priority.ALWAYS);
+        HBox row = new HBox(16, dropoutTiles, chartBox);
+        VBox section = new VBox(8, title, row);
+        section.setId("dropoutSection");
+        section.visibleProperty().bind(model.dropoutShownProperty());
+        section.managedProperty().bind(section.visibleProperty());
+        return section;
+    }
+
+    /** A bar of the dropout chart, which opens its list when it may. */
+    private XYChart.Data<Number, String> bar(DashboardViewModel.DropoutBar b) {
+        XYChart.Data<Number, String> data = new XYChart.Data<>(b.value(), b.label());
+        data.nodeProperty().addListener((obs, old, node) -> {
+            if (node != null && b.tile().opens()) {
+                node.setCursor(javafx.scene.Cursor.HAND);
+                node.setOnMouseClicked(e -> model.open(b.tile()));
+                javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(
+                        b.tile().label() + " : " + b.tile().value()));
+            }
+        });
+        return data;
     }
 
     private Button tile(DashboardViewModel.Tile t) {

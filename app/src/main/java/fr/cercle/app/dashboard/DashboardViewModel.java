@@ -6,8 +6,11 @@ import fr.cercle.model.common.Domain;
 import fr.cercle.model.dashboard.Dashboard;
 import fr.cercle.model.dashboard.DashboardLine;
 import fr.cercle.model.dashboard.DashboardList;
+import fr.cercle.model.dashboard.DropoutFigures;
 import fr.cercle.model.dashboard.Figure;
 import fr.cercle.model.dashboard.MonthHours;
+import fr.cercle.model.profile.DropoutOutcome;
+import fr.cercle.model.profile.DropoutStep;
 import fr.cercle.persistence.dashboard.DashboardRepository;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,8 +39,20 @@ public final class DashboardViewModel {
     /** Lines of the list behind a figure read at a time. */
     public static final int PAGE = 50;
 
-    /** A figure as a tile: its value, what it is, a line of context; {@code opens} if its list may be opened. */
-    public record Tile(String id, Figure figure, Domain domain, String value, String label, String hint, boolean opens) {
+    /**
+     * A figure as a tile: its value, what it is, a line of context; {@code opens} if its list may be opened.
+     * For the dropout figures, {@code step} or {@code outcome} narrows the list to one bar of the chart.
+     */
+    public record Tile(String id, Figure figure, Domain domain, String value, String label, String hint, boolean opens,
+                       DropoutStep step, DropoutOutcome outcome) {
+
+        public Tile(String id, Figure figure, Domain domain, String value, String label, String hint, boolean opens) {
+            this(id, figure, domain, value, label, hint, opens, null, null);
+        }
+    }
+
+    /** A bar of the dropout chart: a step (the young people there now) or an outcome (the last twelve months'). */
+    public record DropoutBar(String label, int value, boolean outcome, Tile tile) {
     }
 
     /** A bar of a chart: its label and its value. */
@@ -65,6 +80,9 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper listCount = new ReadOnlyStringWrapper(this, "listCount", "");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<DropoutBar> dropout = FXCollections.observableArrayList();
+    private final ObservableList<Tile> dropoutTiles = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper dropoutShown = new ReadOnlyBooleanWrapper(this, "dropoutShown");
     /** Counts the loads, so that an answer overtaken by a newer request is dropped. */
     private int generation;
 
@@ -131,6 +149,21 @@ public final class DashboardViewModel {
         return FXCollections.unmodifiableObservableList(rows);
     }
 
+    /** The dropout path: the steps, then the outcomes, each opening its list (empty until shown). */
+    public ObservableList<DropoutBar> dropout() {
+        return FXCollections.unmodifiableObservableList(dropout);
+    }
+
+    /** The young people followed now, and the solutions found in twelve months. */
+    public ObservableList<Tile> dropoutTiles() {
+        return FXCollections.unmodifiableObservableList(dropoutTiles);
+    }
+
+    /** Whether the dropout figures are shown: for who sees school files, or counts only for an evaluator. */
+    public ReadOnlyBooleanProperty dropoutShownProperty() {
+        return dropoutShown.getReadOnlyProperty();
+    }
+
     // Commands
 
     /** Computes the figures in the background; the tiles and charts follow. */
@@ -139,6 +172,7 @@ public final class DashboardViewModel {
         int request = ++generation;
         loading.set(true);
         failure.set(null);
+        loadDropout(request);
         context.tasks().run(() -> repository().load(days), dashboard -> {
             if (request != generation) {
                 return;
@@ -193,7 +227,7 @@ public final class DashboardViewModel {
     private void read(Tile tile, int offset) {
         int days = noContactDays.get();
         loading.set(true);
-        context.tasks().run(() -> repository().lines(tile.figure(), tile.domain(), days, offset, PAGE), list -> {
+        context.tasks().run(() -> lines(tile, days, offset), list -> {
             loading.set(false);
             if (opened.get() != tile) {
                 return;
@@ -210,6 +244,62 @@ public final class DashboardViewModel {
             loading.set(false);
             failure.set(i18n.get("dashboard.failed"));
         });
+    }
+
+    /** The dropout figures, read beside the others (a task of their own). */
+    private void loadDropout(int request) {
+        context.tasks().run(() -> {
+            DashboardRepository repository = repository();
+            return repository.mayCountDropout() ? repository.dropout() : null;
+        }, figures -> {
+            if (request == generation) {
+                showDropout(figures);
+            }
+        }, e -> {
+            if (request == generation) {
+                failure.set(i18n.get("dashboard.failed"));
+            }
+        });
+    }
+
+    private void showDropout(DropoutFigures d) {
+        dropoutShown.set(d != null);
+        if (d == null) {
+            dropout.clear();
+            dropoutTiles.clear();
+            return;
+        }
+        DashboardRepository access = repository();
+        boolean opens = access.mayOpen(Figure.DROPOUT_FOLLOWED);
+        List<DropoutBar> bars = new ArrayList<>();
+        for (DropoutStep step : DropoutStep.values()) {
+            int count = d.followed().get(step);
+            bars.add(new DropoutBar(i18n.label(step), count, false, new Tile("dropout-" + step.name().toLowerCase(Locale.ROOT),
+                    Figure.DROPOUT_FOLLOWED, null, number(count), i18n.format("dashboard.dropout.atStep", i18n.label(step)),
+                    "", opens, step, null)));
+        }
+        for (DropoutOutcome outcome : DropoutOutcome.values()) {
+            int count = d.outcomes().get(outcome);
+            bars.add(new DropoutBar(i18n.label(outcome), count, true, new Tile("dropout-" + outcome.name().toLowerCase(Locale.ROOT),
+                    Figure.DROPOUT_OUTCOMES, null, number(count), i18n.format("dashboard.dropout.withOutcome", i18n.label(outcome)),
+                    "", opens, null, outcome)));
+        }
+        dropout.setAll(bars);
+        dropoutTiles.setAll(List.of(
+                tile("dropoutFollowed", Figure.DROPOUT_FOLLOWED, null, number(d.totalFollowed()),
+                        i18n.get("dashboard.dropout.followed"), i18n.get("dashboard.dropout.followed.hint"), access),
+                tile("dropoutSolutions", Figure.DROPOUT_OUTCOMES, null, number(d.solutions()),
+                        i18n.get("dashboard.dropout.solutions"), i18n.format("dashboard.dropout.solutions.hint", d.totalEnded()),
+                        access)));
+    }
+
+    private DashboardList lines(Tile tile, int days, int offset) {
+        DashboardRepository repository = repository();
+        return switch (tile.figure()) {
+            case DROPOUT_FOLLOWED -> repository.dropoutFollowed(tile.step(), offset, PAGE);
+            case DROPOUT_OUTCOMES -> repository.dropoutOutcomes(tile.outcome(), offset, PAGE);
+            default -> repository.lines(tile.figure(), tile.domain(), days, offset, PAGE);
+        };
     }
 
     private DashboardRepository repository() {
@@ -269,6 +359,8 @@ public final class DashboardViewModel {
             case NO_CONTACT -> line.date() == null ? i18n.get("dashboard.line.neverContacted")
                     : i18n.format("dashboard.line.lastContact", i18n.date(line.date()), line.amount());
             case FOLLOW_UPS_DUE -> i18n.format("dashboard.line.due", i18n.date(line.date()), line.amount());
+            case DROPOUT_FOLLOWED -> i18n.format("dashboard.line.dropoutStep", i18n.date(line.date()), line.amount());
+            case DROPOUT_OUTCOMES -> i18n.format("dashboard.line.dropoutOutcome", i18n.date(line.date()));
         };
     }
 

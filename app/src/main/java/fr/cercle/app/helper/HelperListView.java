@@ -53,14 +53,9 @@ public final class HelperListView {
                 scaffold.column("column.status", HelperColumn.STATUS, HelperRow::statusText, ColumnWidth.fixed(84)));
     }
 
-    /** Adds the import (when given: the account may create such records) and export buttons. */
-    public void addSpreadsheetActions(I18n i18n, Runnable importSheet, Runnable export) {
-        fr.cercle.app.spreadsheet.SpreadsheetButtons.add(scaffold, i18n, "helper", importSheet, export);
-    }
-
-    /** The columns shown, with their cells' texts, for an export of the list as it is. */
-    public List<fr.cercle.app.spreadsheet.ListExport.Column<HelperRow>> exportColumns() {
-        return scaffold.exportColumns();
+    /** The list's frame, for what every list shares (its import and export). */
+    public ListScaffold<HelperRow, HelperColumn> scaffold() {
+        return scaffold;
     }
 
     public BorderPane node() {

@@ -181,7 +181,26 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
 
         context.sync().dataChangesProperty().addListener(new WeakInvalidationListener(onDataChanged));
-        select(entries.containsKey(Area.BENEFICIARIES) ? Area.BENEFICIARIES : Area.SETTINGS);
+        select(startArea());
+    }
+
+    /**
+     * The area the window opens on: the first of the navigation this account has. That is "Today" for
+     * whoever follows files or helpers (the day's alerts and agenda: a caseworker's first question every
+     * morning), the dashboard for an evaluator or an administrator who follows no one, else the settings.
+     */
+    public Area startArea() {
+        for (Area area : Area.values()) {
+            if (entries.containsKey(area)) {
+                return area;
+            }
+        }
+        return Area.SETTINGS;
+    }
+
+    /** The area shown now. */
+    public Area currentArea() {
+        return current;
     }
 
     public BorderPane node() {

@@ -54,6 +54,8 @@ public final class ListScaffold<R, C> {
     private final HBox filters;
     private final HBox heading;
     private final Button clear;
+    private final String idPrefix;
+    private final List<ComboBox<? extends FilterChoice<?>>> filterMenus = new java.util.ArrayList<>();
 
     /** What a list screen says and does; the view model's properties it shows. */
     public record Spec<R, C>(
@@ -75,6 +77,7 @@ public final class ListScaffold<R, C> {
 
     public ListScaffold(I18n i18n, Spec<R, C> spec, javafx.collections.ObservableList<R> rows) {
         this.i18n = i18n;
+        this.idPrefix = spec.idPrefix();
         Label title = new Label(spec.title());
         title.getStyleClass().add(Styles.TITLE_2);
         Button add = new Button(spec.addLabel(), Icons.of(Material2OutlinedAL.ADD));
@@ -174,6 +177,11 @@ public final class ListScaffold<R, C> {
         return root;
     }
 
+    /** What the ids of the list's controls start with ("beneficiary": {@code #beneficiarySearch}). */
+    public String idPrefix() {
+        return idPrefix;
+    }
+
     public TableView<R> table() {
         return table;
     }
@@ -190,6 +198,7 @@ public final class ListScaffold<R, C> {
             }
         });
         filters.getChildren().add(filters.getChildren().size() - 1, box);
+        filterMenus.add(box);
         var previous = clear.getOnAction();
         clear.setOnAction(e -> {
             previous.handle(e);
@@ -253,6 +262,25 @@ public final class ListScaffold<R, C> {
                 .map(c -> new fr.cercle.app.spreadsheet.ListExport.Column<>(c.getText(),
                         (Function<R, String>) c.getProperties().get(EXPORT)))
                 .toList();
+    }
+
+    /**
+     * The filters in force, in words, for the audit trail of an export: the chosen entries of the filter
+     * menus, and that a search narrowed the list, without what was typed (it may be a person's name).
+     * Empty when the whole list is shown.
+     */
+    public String filterDescription() {
+        List<String> parts = new java.util.ArrayList<>();
+        for (ComboBox<? extends FilterChoice<?>> menu : filterMenus) {
+            FilterChoice<?> choice = menu.getValue();
+            if (choice != null && choice.value() != null) {
+                parts.add(choice.label());
+            }
+        }
+        if (!search.getText().isBlank()) {
+            parts.add(i18n.get("spreadsheet.export.searched"));
+        }
+        return String.join(", ", parts);
     }
 
     /** For views that add controls of their own to the filter row. */

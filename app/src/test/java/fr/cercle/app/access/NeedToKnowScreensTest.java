@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -111,9 +112,16 @@ class NeedToKnowScreensTest {
         app.context().staff().save(it, app.context().author());
         signInAs("marc.info", Optional.of(it.id()), Set.of(Role.ADMINISTRATOR));
 
-        robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
+        java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            window.set(new MainWindow(app.context(), other -> { }));
+            TestApp.show(stage, window.get().node());
+        });
         app.settle();
 
+        assertThat(window.get().currentArea()).as("no day's work to show: the structure's figures")
+                .isEqualTo(MainWindow.Area.DASHBOARD);
+        assertThat(robot.lookup("#nav-today").tryQuery()).isEmpty();
         assertThat(robot.lookup("#nav-beneficiaries").tryQuery()).isEmpty();
         assertThat(robot.lookup("#nav-helpers").tryQuery()).isEmpty();
         assertThat(robot.lookup("#nav-settings").tryQuery()).isPresent();
@@ -121,6 +129,43 @@ class NeedToKnowScreensTest {
             list.load();
             assertThat(list.rows()).isEmpty();
         });
+    }
+
+    @Test
+    void aCaseworkerOpensOnTodayWithOnlyTheFilesTheyFollow(FxRobot robot) {
+        // A need waiting for a helper for three weeks in each file: Paul follows only Roux in his domain.
+        for (fr.cercle.model.beneficiary.BeneficiarySummary file : app.context().beneficiaries().summaries()) {
+            app.context().needs().save(fr.cercle.model.need.Need.open(file.id(), fr.cercle.model.need.NeedKind.SHOPPING,
+                    fr.cercle.model.need.Frequency.WEEKLY, Set.of(), false, java.time.LocalDate.of(2026, 11, 2)),
+                    app.context().author());
+        }
+        signInAs("paul.durand", Optional.of(paul.id()), Set.of(Role.CASEWORKER));
+        java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            window.set(new MainWindow(app.context(), other -> { }));
+            TestApp.show(stage, window.get().node());
+        });
+        app.settle();
+
+        assertThat(window.get().currentArea()).isEqualTo(MainWindow.Area.TODAY);
+        List<String> alerts = robot.lookup(".alert-line").queryAll().stream()
+                .map(n -> n instanceof javafx.scene.control.Hyperlink link ? link.getText()
+                        : ((javafx.scene.control.Label) n).getText()).toList();
+        assertThat(alerts).containsExactly("Jeanne Roux — Courses : sans aidant depuis 23 jours");
+    }
+
+    @Test
+    void anEvaluatorOpensOnTheDashboard(FxRobot robot) {
+        signInAs("eva.stats", Optional.empty(), Set.of(Role.EVALUATOR));
+        java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            window.set(new MainWindow(app.context(), other -> { }));
+            TestApp.show(stage, window.get().node());
+        });
+        app.settle();
+
+        assertThat(window.get().currentArea()).isEqualTo(MainWindow.Area.DASHBOARD);
+        assertThat(robot.lookup("#nav-today").tryQuery()).isEmpty();
     }
 
     @Test

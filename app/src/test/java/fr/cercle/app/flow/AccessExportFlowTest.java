@@ -79,6 +79,7 @@ class AccessExportFlowTest {
                 fr.cercle.model.contribution.Medium.IN_PERSON, true, "Promenade au jardin", "Semble fatiguée."), author);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context().withFiles(files), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
     }
 
     @AfterEach

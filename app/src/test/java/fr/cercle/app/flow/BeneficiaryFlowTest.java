@@ -44,6 +44,7 @@ class BeneficiaryFlowTest {
         app = TestApp.installed(dir, TaskRunner.forJavaFx(), Language.FRENCH);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
     }
 
     @AfterEach
@@ -146,6 +147,7 @@ class BeneficiaryFlowTest {
         app.context().beneficiaries().save(fr.cercle.persistence.TestData.beneficiary(author).build(), author);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
         robot.clickOn("#beneficiaryNew");
         app.settle();
         Ui.type(robot, "#" + Beneficiary.FIRST_NAME, "Jeanne");

@@ -93,6 +93,7 @@ class CircleFlowTest {
                 calls.id(), LocalDate.of(2026, 11, 23), 15, ContributionKind.CALL, Medium.PHONE, true, null, null), author);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
         robot.doubleClickOn("Martin");
         app.settle();
     }

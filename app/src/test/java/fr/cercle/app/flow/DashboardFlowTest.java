@@ -117,4 +117,26 @@ class DashboardFlowTest {
         assertThat(text(robot, "#dashboardListTitle")).isEqualTo("No contact for 14 days");
         snapshot(robot, "dashboard-list-en");
     }
+
+    @Test
+    void theDropoutPathShowsItsStepsAndOutcomesAndOpensTheYoungPeople(FxRobot robot) {
+        open(robot, Language.FRENCH);
+        fr.cercle.model.dashboard.DropoutFigures expected = new DashboardRepository(app.db().dsl(), app.db().clock(),
+                app.context().viewer()).dropout();
+        assertThat(expected.totalFollowed()).as("the demo follows young people on the dropout path").isPositive();
+        assertThat(expected.totalEnded()).as("and some follow-ups ended this year").isPositive();
+        Ui.waitUntil(() -> robot.lookup("#tile-dropoutFollowed").tryQuery().isPresent());
+
+        Ui.reveal(robot, "#dropoutSection");
+        assertThat(text(robot, "#tileValue-dropoutFollowed")).isEqualTo(String.valueOf(expected.totalFollowed()));
+        assertThat(text(robot, "#tileValue-dropoutSolutions")).isEqualTo(String.valueOf(expected.solutions()));
+        snapshot(robot, "dashboard-dropout-fr");
+
+        robot.clickOn("#tile-dropoutFollowed");
+        app.settle();
+        assertThat(text(robot, "#dashboardListTitle")).isEqualTo("Jeunes en cours de suivi");
+        TableView<?> list = robot.lookup("#dashboardList").queryAs(TableView.class);
+        assertThat(list.getItems()).hasSize(expected.totalFollowed());
+        snapshot(robot, "dashboard-dropout-list-fr");
+    }
 }

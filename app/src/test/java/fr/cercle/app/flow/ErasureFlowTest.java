@@ -66,6 +66,7 @@ class ErasureFlowTest {
     private void show(FxRobot robot) {
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
     }
 
     @Test

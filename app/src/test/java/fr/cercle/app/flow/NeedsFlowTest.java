@@ -71,6 +71,7 @@ class NeedsFlowTest {
                 .backgroundCheck(BackgroundCheck.NOT_REQUESTED).build(), author);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
         robot.doubleClickOn("Martin");
         app.settle();
     }

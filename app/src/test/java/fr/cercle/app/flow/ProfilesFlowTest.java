@@ -74,6 +74,7 @@ class ProfilesFlowTest {
         app.context().beneficiaries().save(file, author);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context(), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
         robot.doubleClickOn(lastName);
         app.settle();
         return file;

@@ -57,6 +57,7 @@ class SpreadsheetFlowTest {
         app.context().beneficiaries().save(TestData.beneficiary(author).build(), author);
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context().withFiles(files), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
     }
 
     @AfterEach

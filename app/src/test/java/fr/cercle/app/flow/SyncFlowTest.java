@@ -79,9 +79,11 @@ class SyncFlowTest {
         server.close();
     }
 
+    /** The main window, on the people list. */
     void showMainWindow(FxRobot robot) {
         robot.interact(() -> TestApp.show(stage, new MainWindow(app.context().withFiles(files), other -> { }).node()));
         app.settle();
+        app.goTo(robot, MainWindow.Area.BENEFICIARIES);
     }
 
     void goTo(FxRobot robot, String entry) {

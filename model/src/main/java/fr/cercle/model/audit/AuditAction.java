@@ -8,7 +8,7 @@ public enum AuditAction {
     CREATE,
     /** Changed some of its fields. */
     CHANGE,
-    /** Took it out of Cercle (the export of everything held about a person). */
+    /** Took it out of Cercle (the export of everything held about a person, or of a list). */
     EXPORT,
     /** Erased it (a deletion, or a person's right to erasure). */
     ERASE

@@ -2,8 +2,7 @@ package fr.cercle.model.dashboard;
 
 /**
  * The figures of the dashboard, each of which opens the list of records behind it
- * ({@link DashboardLine}). The outcomes of the school dropout path are not here yet: they wait for the
- * school profile that records them.
+ * ({@link DashboardLine}).
  */
 public enum Figure {
     /** Active files (optionally of one domain): the people currently followed. */
@@ -19,5 +18,9 @@ public enum Figure {
     /** Active people with no contact made for more than the threshold's days. */
     NO_CONTACT,
     /** Open follow-ups due today or before. */
-    FOLLOW_UPS_DUE
+    FOLLOW_UPS_DUE,
+    /** Young people on the dropout path with no outcome yet (optionally at one step): {@link DropoutFigures}. */
+    DROPOUT_FOLLOWED,
+    /** Dropout follow-ups ended in the last twelve months (optionally with one outcome). */
+    DROPOUT_OUTCOMES
 }

@@ -7,6 +7,7 @@ import fr.cercle.model.access.Viewer;
 import fr.cercle.model.audit.AuditAction;
 import fr.cercle.model.audit.AuditEntry;
 import fr.cercle.model.audit.AuditQuery;
+import fr.cercle.model.audit.ExportedList;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.installation.DeviceId;
 import fr.cercle.model.staff.StaffId;
@@ -28,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,7 +40,8 @@ import static fr.cercle.persistence.jooq.Tables.CHANGE_JOURNAL;
  * The audit trail: who created, changed, erased, opened or exported which record, and when. Writes
  * are the change journal's own entries (author, device, clock, entity, id); openings and exports
  * are audit events, recorded through the write path so that they sync like any change, and never
- * changed nor deleted. Nothing here holds a name or a value: only ids.
+ * changed nor deleted. Nothing here holds a name or a value: only ids (and, for a list's export, the
+ * list, its count, its filters' labels and the file's name: {@link ExportedList}).
  */
 public final class AuditTrail {
 
@@ -94,7 +97,32 @@ public final class AuditTrail {
         tx.save(Values.of(Entities.AUDIT_EVENT_TABLE)
                 .set(AUDIT_EVENT.ACTION, action.name())
                 .set(AUDIT_EVENT.SUBJECT_ENTITY, subject.entity())
-                .set(AUDIT_EVENT.SUBJECT_ID, id), UUID.randomUUID());
+                .set(AUDIT_EVENT.SUBJECT_ID, id)
+                .set(AUDIT_EVENT.LIST_NAME, null)
+                .set(AUDIT_EVENT.LIST_LINES, null)
+                .set(AUDIT_EVENT.LIST_FILTER, null)
+                .set(AUDIT_EVENT.FILE_NAME, null), UUID.randomUUID());
+    }
+
+    /**
+     * Records that the viewer exported a list, in its own transaction: which list, how many lines, the
+     * filters, the file's name. A list shows only what the viewer may read, so any viewer who acts as a
+     * staff member may export one; the event is about no record (its subject is itself).
+     *
+     * @throws IllegalStateException if the viewer acts as no staff member
+     */
+    public void recordList(ExportedList list) {
+        StaffId who = viewer.staff().orElseThrow(() -> new IllegalStateException(
+                viewer.login() + " acts as no staff member and cannot export the list " + list.list()));
+        UUID id = UUID.randomUUID();
+        writer.run(who, tx -> tx.save(Values.of(Entities.AUDIT_EVENT_TABLE)
+                .set(AUDIT_EVENT.ACTION, AuditAction.EXPORT.name())
+                .set(AUDIT_EVENT.SUBJECT_ENTITY, AuditEntry.LIST)
+                .set(AUDIT_EVENT.SUBJECT_ID, id)
+                .set(AUDIT_EVENT.LIST_NAME, list.list())
+                .set(AUDIT_EVENT.LIST_LINES, list.lines())
+                .set(AUDIT_EVENT.LIST_FILTER, list.filter())
+                .set(AUDIT_EVENT.FILE_NAME, list.fileName()), id));
     }
 
     /**
@@ -130,7 +158,8 @@ public final class AuditTrail {
         }
         return dsl.select(CHANGE_JOURNAL.HLC, CHANGE_JOURNAL.AUTHOR_ID, CHANGE_JOURNAL.DEVICE_ID, CHANGE_JOURNAL.OPERATION,
                         CHANGE_JOURNAL.ENTITY, CHANGE_JOURNAL.ENTITY_ID, AUDIT_EVENT.ACTION, AUDIT_EVENT.SUBJECT_ENTITY,
-                        AUDIT_EVENT.SUBJECT_ID)
+                        AUDIT_EVENT.SUBJECT_ID, AUDIT_EVENT.LIST_NAME, AUDIT_EVENT.LIST_LINES, AUDIT_EVENT.LIST_FILTER,
+                        AUDIT_EVENT.FILE_NAME)
                 .from(CHANGE_JOURNAL)
                 .leftJoin(AUDIT_EVENT).on(CHANGE_JOURNAL.ENTITY.eq(EVENT).and(AUDIT_EVENT.ID.eq(CHANGE_JOURNAL.ENTITY_ID)))
                 .where(condition)
@@ -161,9 +190,15 @@ public final class AuditTrail {
                     case UPDATE -> AuditAction.CHANGE;
                     case DELETE -> AuditAction.ERASE;
                 };
+        Optional<ExportedList> list = event && r.get(AUDIT_EVENT.LIST_NAME) != null
+                ? Optional.of(new ExportedList(r.get(AUDIT_EVENT.LIST_NAME),
+                        Optional.ofNullable(r.get(AUDIT_EVENT.LIST_LINES)).orElse(0),
+                        Optional.ofNullable(r.get(AUDIT_EVENT.LIST_FILTER)).orElse(""),
+                        Optional.ofNullable(r.get(AUDIT_EVENT.FILE_NAME)).orElse("?")))
+                : Optional.empty();
         return new AuditEntry(Hlc.unpack(r.get(CHANGE_JOURNAL.HLC)).instant(), new StaffId(r.get(CHANGE_JOURNAL.AUTHOR_ID)),
                 action, event ? r.get(AUDIT_EVENT.SUBJECT_ENTITY) : r.get(CHANGE_JOURNAL.ENTITY),
                 event ? r.get(AUDIT_EVENT.SUBJECT_ID) : r.get(CHANGE_JOURNAL.ENTITY_ID),
-                new DeviceId(r.get(CHANGE_JOURNAL.DEVICE_ID)));
+                new DeviceId(r.get(CHANGE_JOURNAL.DEVICE_ID)), list);
     }
 }

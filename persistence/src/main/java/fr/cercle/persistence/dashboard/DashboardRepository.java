@@ -2,6 +2,7 @@ package fr.cercle.persistence.dashboard;
 
 import fr.cercle.model.access.AccessDeniedException;
 import fr.cercle.model.access.NeedToKnow;
+import fr.cercle.model.access.Part;
 import fr.cercle.model.access.Role;
 import fr.cercle.model.access.Subject;
 import fr.cercle.model.access.Viewer;
@@ -12,11 +13,14 @@ import fr.cercle.model.contribution.FollowUpStatus;
 import fr.cercle.model.dashboard.Dashboard;
 import fr.cercle.model.dashboard.DashboardLine;
 import fr.cercle.model.dashboard.DashboardList;
+import fr.cercle.model.dashboard.DropoutFigures;
 import fr.cercle.model.dashboard.Figure;
 import fr.cercle.model.dashboard.MonthHours;
 import fr.cercle.model.helper.HelperId;
 import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.need.NeedStatus;
+import fr.cercle.model.profile.DropoutOutcome;
+import fr.cercle.model.profile.DropoutStep;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -50,6 +54,7 @@ import static fr.cercle.persistence.jooq.Tables.FOLLOW_UP;
 import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static fr.cercle.persistence.jooq.Tables.MONTH_MINUTES;
 import static fr.cercle.persistence.jooq.Tables.NEED;
+import static fr.cercle.persistence.jooq.Tables.SCHOOL_PROFILE;
 
 /**
  * The dashboard's figures and the lists behind them, computed by the database (counts, sums and the
@@ -186,12 +191,134 @@ public final class DashboardRepository {
                     r -> new DashboardLine(r.get(FOLLOW_UP.ID), name(r.get(first), r.get(last)), r.get(FOLLOW_UP.DUE_ON),
                             (int) ChronoUnit.DAYS.between(r.get(FOLLOW_UP.DUE_ON), today),
                             new BeneficiaryId(r.get(FOLLOW_UP.BENEFICIARY_ID)), null));
+            case DROPOUT_FOLLOWED -> dropoutFollowed(null, offset, limit);
+            case DROPOUT_OUTCOMES -> dropoutOutcomes(null, offset, limit);
         };
     }
 
     /** Whether this viewer may open the list behind the figure (it names people or helpers). */
     public boolean mayOpen(Figure figure) {
+        if (figure == Figure.DROPOUT_FOLLOWED || figure == Figure.DROPOUT_OUTCOMES) {
+            return mayReadSchoolParts();
+        }
         return NeedToKnow.canRead(viewer, figure == Figure.ACTIVE_HELPERS ? Subject.HELPER : Subject.BENEFICIARY);
+    }
+
+    // ---- The dropout follow-up path (the school profile's), counted and listed apart from load()
+
+    /**
+     * The young people followed on the dropout path, by the last step they reached (active files with no
+     * outcome yet), and the outcomes of the last {@value Dashboard#TREND_MONTHS} months: for those who see
+     * the school part of the files they may read, or counts of the whole structure for a viewer who may
+     * read indicators only (an evaluator); zeros for anyone else ({@link #mayCountDropout}).
+     */
+    public DropoutFigures dropout() {
+        LocalDate today = LocalDate.now(clock);
+        Condition files = schoolFiles();
+        Field<String> step = lastStep();
+        Map<DropoutStep, Integer> followed = new EnumMap<>(DropoutStep.class);
+        dsl.select(step, DSL.count()).from(SCHOOL_PROFILE).join(BENEFICIARY).on(BENEFICIARY.ID.eq(SCHOOL_PROFILE.BENEFICIARY_ID))
+                .where(onThePath().and(files)).groupBy(step)
+                .forEach(r -> followed.put(DropoutStep.valueOf(r.value1()), r.value2()));
+        Map<DropoutOutcome, Integer> outcomes = new EnumMap<>(DropoutOutcome.class);
+        dsl.select(SCHOOL_PROFILE.OUTCOME, DSL.count()).from(SCHOOL_PROFILE).join(BENEFICIARY)
+                .on(BENEFICIARY.ID.eq(SCHOOL_PROFILE.BENEFICIARY_ID))
+                .where(endedSince(today).and(files)).groupBy(SCHOOL_PROFILE.OUTCOME)
+                .forEach(r -> outcomes.put(DropoutOutcome.valueOf(r.value1()), r.value2()));
+        return new DropoutFigures(followed, outcomes);
+    }
+
+    /** Whether the dropout figures mean something for this viewer: they see school parts, or indicators only. */
+    public boolean mayCountDropout() {
+        return mayReadSchoolParts()
+                || !NeedToKnow.canRead(viewer, Subject.BENEFICIARY) && NeedToKnow.canRead(viewer, Subject.INDICATORS);
+    }
+
+    /**
+     * The young people followed at {@code step} (at any step if null), the longest waiting first: the day
+     * they reached their last step, and the days since.
+     *
+     * @throws AccessDeniedException if the viewer does not see the school part of files (an evaluator)
+     */
+    public DashboardList dropoutFollowed(DropoutStep step, int offset, int limit) {
+        requireSchoolParts(Figure.DROPOUT_FOLLOWED);
+        LocalDate today = LocalDate.now(clock);
+        Field<LocalDate> since = lastStepDay();
+        Condition where = onThePath().and(schoolFiles());
+        if (step != null) {
+            where = where.and(lastStep().eq(step.name()));
+        }
+        return page(Figure.DROPOUT_FOLLOWED, SCHOOL_PROFILE.join(BENEFICIARY).on(BENEFICIARY.ID.eq(SCHOOL_PROFILE.BENEFICIARY_ID)),
+                where, List.of(SCHOOL_PROFILE.ID, SCHOOL_PROFILE.BENEFICIARY_ID, since, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME),
+                List.of(since, BENEFICIARY.LAST_NAME, BENEFICIARY.FIRST_NAME, SCHOOL_PROFILE.ID), offset, limit,
+                r -> new DashboardLine(r.get(SCHOOL_PROFILE.ID), name(r.get(BENEFICIARY.FIRST_NAME), r.get(BENEFICIARY.LAST_NAME)),
+                        r.get(since), (int) ChronoUnit.DAYS.between(r.get(since), today),
+                        new BeneficiaryId(r.get(SCHOOL_PROFILE.BENEFICIARY_ID)), null));
+    }
+
+    /**
+     * The follow-ups that ended in the last {@value Dashboard#TREND_MONTHS} months with {@code outcome}
+     * (with any if null), the latest first, each with its day.
+     *
+     * @throws AccessDeniedException if the viewer does not see the school part of files (an evaluator)
+     */
+    public DashboardList dropoutOutcomes(DropoutOutcome outcome, int offset, int limit) {
+        requireSchoolParts(Figure.DROPOUT_OUTCOMES);
+        LocalDate today = LocalDate.now(clock);
+        Condition where = endedSince(today).and(schoolFiles());
+        if (outcome != null) {
+            where = where.and(SCHOOL_PROFILE.OUTCOME.eq(outcome.name()));
+        }
+        return page(Figure.DROPOUT_OUTCOMES, SCHOOL_PROFILE.join(BENEFICIARY).on(BENEFICIARY.ID.eq(SCHOOL_PROFILE.BENEFICIARY_ID)),
+                where, List.of(SCHOOL_PROFILE.ID, SCHOOL_PROFILE.BENEFICIARY_ID, SCHOOL_PROFILE.OUTCOME_ON,
+                        BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME),
+                List.of(SCHOOL_PROFILE.OUTCOME_ON.desc(), BENEFICIARY.LAST_NAME, BENEFICIARY.FIRST_NAME, SCHOOL_PROFILE.ID),
+                offset, limit,
+                r -> new DashboardLine(r.get(SCHOOL_PROFILE.ID), name(r.get(BENEFICIARY.FIRST_NAME), r.get(BENEFICIARY.LAST_NAME)),
+                        r.get(SCHOOL_PROFILE.OUTCOME_ON), null, new BeneficiaryId(r.get(SCHOOL_PROFILE.BENEFICIARY_ID)), null));
+    }
+
+    private boolean mayReadSchoolParts() {
+        return NeedToKnow.canRead(viewer, Subject.BENEFICIARY) && NeedToKnow.visibleParts(viewer).contains(Part.SCHOOL);
+    }
+
+    private void requireSchoolParts(Figure figure) {
+        if (!mayReadSchoolParts()) {
+            throw new AccessDeniedException(viewer, Subject.BENEFICIARY, "open the list behind " + figure);
+        }
+    }
+
+    /** The files whose school part is counted: as {@link #files()}, but none for a reader who does not see school parts. */
+    private Condition schoolFiles() {
+        if (NeedToKnow.canRead(viewer, Subject.BENEFICIARY)) {
+            return mayReadSchoolParts() ? BeneficiaryRepository.readableBy(viewer) : DSL.falseCondition();
+        }
+        return NeedToKnow.canRead(viewer, Subject.INDICATORS) ? DSL.trueCondition() : DSL.falseCondition();
+    }
+
+    /** Active files that reached a step of the path and have no outcome yet. */
+    private static Condition onThePath() {
+        return BENEFICIARY.STATUS.eq(BeneficiaryStatus.ACTIVE.name()).and(SCHOOL_PROFILE.OUTCOME.isNull())
+                .and(lastStepDay().isNotNull());
+    }
+
+    private static Condition endedSince(LocalDate today) {
+        return SCHOOL_PROFILE.OUTCOME.isNotNull().and(SCHOOL_PROFILE.OUTCOME_ON.gt(today.minusMonths(Dashboard.TREND_MONTHS)))
+                .and(SCHOOL_PROFILE.OUTCOME_ON.le(today));
+    }
+
+    /** The last step reached, as {@code DropoutPath.lastStep} tells it: the furthest with a day. */
+    private static Field<String> lastStep() {
+        return DSL.when(SCHOOL_PROFILE.ACCOMPANIED_ON.isNotNull(), DSL.inline(DropoutStep.ACCOMPANIED.name()))
+                .when(SCHOOL_PROFILE.ASSESSED_ON.isNotNull(), DSL.inline(DropoutStep.ASSESSED.name()))
+                .when(SCHOOL_PROFILE.CONTACTED_ON.isNotNull(), DSL.inline(DropoutStep.CONTACTED.name()))
+                .when(SCHOOL_PROFILE.SPOTTED_ON.isNotNull(), DSL.inline(DropoutStep.SPOTTED.name()));
+    }
+
+    /** The day of the last step reached. */
+    private static Field<LocalDate> lastStepDay() {
+        return DSL.coalesce(SCHOOL_PROFILE.ACCOMPANIED_ON, SCHOOL_PROFILE.ASSESSED_ON, SCHOOL_PROFILE.CONTACTED_ON,
+                SCHOOL_PROFILE.SPOTTED_ON);
     }
 
     /**

@@ -163,11 +163,15 @@ public final class Entities {
                             HEATWAVE_CALL.STEP, TextRule.oneOf(CallStep.class),
                             HEATWAVE_CALL.OUTCOME, TextRule.oneOf(CallOutcome.class)));
 
-    /** Who opened or exported which record: append-only (V6__audit_trail.sql). */
+    /**
+     * Who opened or exported which record, or exported which list: append-only (V6__audit_trail.sql;
+     * the list's fields V22__list_exports_audit.sql, schema version 5).
+     */
     public static final EntityTable<AuditEventRecord> AUDIT_EVENT_TABLE =
             EntityTable.appendOnly("audit_event", AUDIT_EVENT, AUDIT_EVENT.ID,
                     Map.of(AUDIT_EVENT.ACTION, TextRule.oneOf(List.of(AuditAction.VIEW.name(), AuditAction.EXPORT.name())),
-                            AUDIT_EVENT.SUBJECT_ENTITY, TextRule.oneOf(List.of("beneficiary", "helper", "staff_member"))));
+                            AUDIT_EVENT.SUBJECT_ENTITY, TextRule.oneOf(List.of("beneficiary", "helper", "staff_member", "list"))),
+                    Set.of(AUDIT_EVENT.LIST_NAME, AUDIT_EVENT.LIST_LINES, AUDIT_EVENT.LIST_FILTER, AUDIT_EVENT.FILE_NAME));
 
     private static final List<EntityTable<?>> ALL =
             List.of(INSTALLATION_TABLE, STAFF_MEMBER_TABLE, BENEFICIARY_TABLE, HELPER_TABLE, AUDIT_EVENT_TABLE, NEED_TABLE,

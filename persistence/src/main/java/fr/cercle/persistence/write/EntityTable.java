@@ -118,6 +118,12 @@ public final class EntityTable<R extends Record> {
         return new EntityTable<>(entity, table, id, Set.of(), Set.of(), textRules, true, Set.of());
     }
 
+    /** As {@link #appendOnly}, with fields added by a later schema version (see {@link #of} with them). */
+    public static <R extends Record> EntityTable<R> appendOnly(String entity, Table<R> table, TableField<R, UUID> id,
+                                                               Map<Field<?>, TextRule> textRules, Set<Field<?>> addedLater) {
+        return new EntityTable<>(entity, table, id, Set.of(), Set.of(), textRules, true, addedLater);
+    }
+
     /** Whether records are only ever created (see {@link #appendOnly}). */
     public boolean isAppendOnly() {
         return appendOnly;

@@ -60,11 +60,12 @@ public final class WriteTransaction {
      */
     public <R extends Record> Change save(Values<R> values, UUID id) {
         EntityTable<R> table = values.table();
-        Map<Field<?>, Object> wanted = values.complete();
         R current = dsl.selectFrom(table.table()).where(table.id().eq(id)).forUpdate().fetchOne();
         if (current != null && table.isAppendOnly()) {
+            // Refused whatever the values: a record of the audit trail is never changed.
             throw new IllegalStateException(table.entity() + " " + id + " is never changed once recorded");
         }
+        Map<Field<?>, Object> wanted = values.complete();
         if (current == null) {
             if (store.isDeleted(table.entity(), id)) {
                 throw new IllegalStateException(table.entity() + " " + id + " was deleted and cannot be written again");

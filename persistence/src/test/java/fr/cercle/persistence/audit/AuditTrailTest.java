@@ -6,6 +6,7 @@ import fr.cercle.model.access.Viewer;
 import fr.cercle.model.audit.AuditAction;
 import fr.cercle.model.audit.AuditEntry;
 import fr.cercle.model.audit.AuditQuery;
+import fr.cercle.model.audit.ExportedList;
 import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.beneficiary.BeneficiaryStatus;
 import fr.cercle.model.common.Domain;
@@ -192,5 +193,33 @@ class AuditTrailTest {
 
         assertThat(db.dsl().selectFrom(AUDIT_EVENT).fetchSingle().getAction()).isEqualTo("VIEW");
         assertThat(db.journal().count()).isEqualTo(journal);
+    }
+
+    @Test
+    void theExportOfAListIsOneEventWithTheListItsLinesFiltersAndFileName() {
+        long journal = db.journal().count();
+
+        trail(asPaul).recordList(new ExportedList("beneficiaries", 12, "Personnes âgées, Actif",
+                "/home/paul/Documents/personnes-2026-11-25.csv"));
+
+        assertThat(db.journal().count()).as("through the write path, so it syncs").isEqualTo(journal + 1);
+        List<AuditEntry> lines = trail(asClaire).search(AuditQuery.everything().by(paul.id()), PARIS);
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.action()).isEqualTo(AuditAction.EXPORT);
+            assertThat(line.entity()).isEqualTo(AuditEntry.LIST);
+            assertThat(line.who()).isEqualTo(paul.id());
+            assertThat(line.list()).contains(new ExportedList("beneficiaries", 12, "Personnes âgées, Actif",
+                    "personnes-2026-11-25.csv"));
+        });
+        assertThat(db.dsl().selectFrom(AUDIT_EVENT).fetchSingle().getFileName())
+                .as("the file's name without its folder").isEqualTo("personnes-2026-11-25.csv");
+    }
+
+    @Test
+    void anAccountActingAsNoStaffMemberExportsNoList() {
+        Viewer evaluator = new Viewer("eval", Optional.empty(), Set.of(Role.EVALUATOR), Set.of());
+        assertThatThrownBy(() -> trail(evaluator).recordList(new ExportedList("helpers", 1, "", "aidants.csv")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(db.dsl().fetchCount(AUDIT_EVENT)).isZero();
     }
 }

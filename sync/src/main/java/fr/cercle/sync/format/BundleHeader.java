@@ -42,7 +42,7 @@ public record BundleHeader(
     /** The highest format version this program reads and writes. */
     public static final int LATEST_FORMAT_VERSION = 2;
     /** The version of the set of entities and fields exchanged (docs/exchange-format.md). */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     public BundleHeader {
         Objects.requireNonNull(bundleId, "bundleId");

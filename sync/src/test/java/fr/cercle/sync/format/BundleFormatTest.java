@@ -89,7 +89,7 @@ class BundleFormatTest {
         String[] lines = text.split("\n");
 
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("{\"format\":\"cercle-exchange\",\"formatVersion\":1,\"schemaVersion\":4,")
+        assertThat(lines[0]).startsWith("{\"format\":\"cercle-exchange\",\"formatVersion\":1,\"schemaVersion\":5,")
                 .contains("\"kind\":\"push\"", "\"changeCount\":2", "\"organisation\":\"CCAS de La Souterraine\"");
         assertThat(lines[2]).contains("\"entity\":\"beneficiary\"", "\"op\":\"create\"", "\"first_name\":\"Jeanne\"",
                 "\"birth_date\":\"1938-03-02\"");
@@ -135,7 +135,7 @@ class BundleFormatTest {
         String text = new String(export(false), StandardCharsets.UTF_8);
         assertRefused(text.replaceFirst("\"formatVersion\":1", "\"formatVersion\":3").getBytes(StandardCharsets.UTF_8),
                 BundleException.Problem.UNKNOWN_FORMAT_VERSION);
-        assertRefused(text.replaceFirst("\"schemaVersion\":4", "\"schemaVersion\":7").getBytes(StandardCharsets.UTF_8),
+        assertRefused(text.replaceFirst("\"schemaVersion\":5", "\"schemaVersion\":7").getBytes(StandardCharsets.UTF_8),
                 BundleException.Problem.NEWER_SCHEMA);
     }
 
