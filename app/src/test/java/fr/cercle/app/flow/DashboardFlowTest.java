@@ -61,7 +61,10 @@ class DashboardFlowTest {
         robot.clickOn("#nav-dashboard");
         app.settle();
         // The figures load in the background over the whole demo: wait for the tiles, not for a fixed time.
-        Ui.waitUntil(() -> robot.lookup("#tile-noContact").tryQuery().isPresent());
+        Ui.waitUntil(30, () -> robot.lookup("#tile-noContact").tryQuery().isPresent(),
+                () -> "Area shown: " + window.currentArea() + "; dashboard on screen: "
+                        + robot.lookup("#dashboard").tryQuery().isPresent() + "; its failure: "
+                        + robot.lookup("#dashboardFailure").tryQuery().map(n -> ((Label) n).getText()).orElse("none"));
     }
 
     String text(FxRobot robot, String query) {

@@ -45,10 +45,19 @@ final class Ui {
      * thread to finish what it was doing (the condition may hold halfway through a change of screen).
      */
     static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        waitUntil(10, condition, () -> "");
+    }
+
+    /**
+     * As {@link #waitUntil(java.util.concurrent.Callable)}, up to {@code seconds}, for work that reads
+     * the whole demo; on failure, says what the screen showed ({@code state}).
+     */
+    static void waitUntil(int seconds, java.util.concurrent.Callable<Boolean> condition,
+                          java.util.function.Supplier<String> state) {
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition);
+            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("The interface did not get there in ten seconds", e);
+            throw new AssertionError("The interface did not get there in " + seconds + " seconds. " + state.get(), e);
         }
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
