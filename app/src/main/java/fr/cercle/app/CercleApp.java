@@ -49,6 +49,8 @@ public final class CercleApp extends Application {
     private String signedIn;
     private AccessViewModel access;
     private ScreenLock screenLock;
+    /** The exchange file given on the command line, until it is handed to the main window. */
+    private Path bundleToImport;
 
     /** Called by {@link Main} before launching: JavaFX creates this class itself, without arguments. */
     static void prepare(LaunchOptions launchOptions, Path directory) {
@@ -59,6 +61,7 @@ public final class CercleApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        bundleToImport = options.bundle();
         Path directory = dataDir != null ? dataDir : Main.dataDirectory(options);
         UserPreferences preferences = UserPreferences.load(directory);
         I18n i18n = new I18n(preferences.language());
@@ -141,6 +144,11 @@ public final class CercleApp extends Application {
         }
         window.installShortcuts();
         setRoot(stage, window.node());
+        if (bundleToImport != null) {
+            // A bundle file double-clicked: imported once, after the sign-in, on the sync area.
+            window.importBundle(bundleToImport);
+            bundleToImport = null;
+        }
         screenLock = new ScreenLock(stage.getScene(), access, ctx.i18n(), signedIn, ctx.preferences());
         ctx.sync().startAutomatic();
         stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));

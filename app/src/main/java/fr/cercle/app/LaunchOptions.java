@@ -1,17 +1,25 @@
 package fr.cercle.app;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What the command line asks for: {@code --demo} (the app on its own demo data) and
- * {@code --data-dir <folder>} (or {@code --data-dir=<folder>}) to keep the data elsewhere.
+ * What the command line asks for: {@code --demo} (the app on its own demo data),
+ * {@code --data-dir <folder>} (or {@code --data-dir=<folder>}) to keep the data elsewhere, and an
+ * exchange file to import ({@code cercle pour-la-mairie.cercle}): what the system passes when a
+ * bundle file is double-clicked (the installers' file association). Only the first file counts.
  */
-public record LaunchOptions(boolean demo, String dataDir) {
+public record LaunchOptions(boolean demo, String dataDir, Path bundle) {
+
+    public LaunchOptions(boolean demo, String dataDir) {
+        this(demo, dataDir, null);
+    }
 
     public static LaunchOptions parse(List<String> args) {
         boolean demo = false;
         String dataDir = null;
+        Path bundle = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = Objects.requireNonNullElse(args.get(i), "");
             if (arg.equals("--demo")) {
@@ -23,10 +31,12 @@ public record LaunchOptions(boolean demo, String dataDir) {
                 dataDir = args.get(++i);
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = arg.substring("--data-dir=".length());
-            } else if (!arg.isBlank()) {
+            } else if (arg.startsWith("-")) {
                 throw new IllegalArgumentException("Unknown option: " + arg);
+            } else if (!arg.isBlank() && bundle == null) {
+                bundle = Path.of(arg).toAbsolutePath();
             }
         }
-        return new LaunchOptions(demo, dataDir);
+        return new LaunchOptions(demo, dataDir, bundle);
     }
 }

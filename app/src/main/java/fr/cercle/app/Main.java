@@ -24,7 +24,7 @@ public final class Main {
             options = LaunchOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("Usage: cercle [--demo] [--data-dir <folder>]");
+            System.err.println("Usage: cercle [--demo] [--data-dir <folder>] [exchange file to import]");
             System.exit(2);
             return;
         }

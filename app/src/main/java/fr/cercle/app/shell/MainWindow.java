@@ -43,6 +43,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -248,6 +249,15 @@ public final class MainWindow {
             select(Area.HELPERS);
             ((HelpersPage) page(Area.HELPERS)).open(id);
         }
+    }
+
+    /**
+     * Shows the sync area and imports an exchange file there, as its "import a file" button would:
+     * what a double-click on a bundle file leads to.
+     */
+    public void importBundle(Path file) {
+        select(Area.SYNC);
+        ((SyncPage) page(Area.SYNC)).importFrom(file);
     }
 
     /** Shows a short confirmation, such as "File saved", for a few seconds. */

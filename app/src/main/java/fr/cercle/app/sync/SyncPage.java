@@ -27,6 +27,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -99,6 +100,12 @@ public final class SyncPage implements Page {
         if (root.getChildren().contains(conflicts.node())) {
             conflictsModel.load();
         }
+    }
+
+    /** Imports a file chosen elsewhere (a bundle double-clicked), with the same report as the button's. */
+    public void importFrom(Path file) {
+        showStatus();
+        model.importFrom(file);
     }
 
     public void showConflicts() {

@@ -347,4 +347,26 @@ class SyncFlowTest {
         assertThat(robot.lookup("#nav-settings").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#syncServer").query().getScene()).isNotNull();
     }
+
+    @Test
+    void aBundleDoubleClickedOpensTheSyncAreaAndImportsIt(FxRobot robot) {
+        SyncFixtures.enrolOffline(app, server);
+        Beneficiary lucie = SyncFixtures.lucie(townHall, paul);
+        Path incoming = SyncFixtures.export(townHall, server, app.db().deviceId(), dir.resolve("du-serveur.cercle"));
+        MainWindow[] window = new MainWindow[1];
+        robot.interact(() -> {
+            window[0] = new MainWindow(app.context().withFiles(files), other -> { });
+            TestApp.show(stage, window[0].node());
+        });
+        app.settle();
+
+        // What CercleApp does after the sign-in when the system passed a file (the installers' file association).
+        robot.interact(() -> window[0].importBundle(incoming));
+        app.settle();
+
+        assertThat(robot.lookup("#nav-sync").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(text(robot, "#syncMessage")).isEqualTo("Fichier importé : 3 modifications enregistrées.");
+        goTo(robot, "#nav-beneficiaries");
+        assertThat(beneficiaryNames(robot)).containsExactly(lucie.fullName());
+    }
 }
