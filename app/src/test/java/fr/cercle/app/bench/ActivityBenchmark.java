@@ -279,7 +279,8 @@ final class ActivityBenchmark {
                     List<Matcher.Offer> offers = helpers.all().stream()
                             .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
                     Map<InseeCode, Optional<Commune>> cache = new HashMap<>();
-                    return new Matcher(code -> cache.computeIfAbsent(code, communes::find))
+                    return new Matcher(code -> cache.computeIfAbsent(code, communes::find), today,
+                            fr.cercle.model.helper.BackgroundCheck.DEFAULT_YEARS)
                             .rank(need, file.address() == null ? null : file.address().commune(), offers, 10);
                 },
                 i -> rows("SELECT * FROM beneficiary WHERE id = ?", sample.get(i % sample.size()).beneficiary().value())

@@ -55,7 +55,7 @@ public record AlertSettings(Map<Domain, Integer> noContactDays, int needUnmetDay
     public static final int DEFAULT_NEED_UNMET_DAYS = 14;
     public static final int DEFAULT_HELPER_INACTIVE_DAYS = 30;
     public static final int DEFAULT_CONSENT_YEARS = 2;
-    public static final int DEFAULT_BACKGROUND_CHECK_YEARS = 3;
+    public static final int DEFAULT_BACKGROUND_CHECK_YEARS = fr.cercle.model.helper.BackgroundCheck.DEFAULT_YEARS;
     public static final int DEFAULT_EXPIRY_NOTICE_DAYS = 30;
     public static final int MAX_DAYS = 365;
     public static final int MAX_YEARS = 10;
@@ -136,8 +136,7 @@ public record AlertSettings(Map<Domain, Integer> noContactDays, int needUnmetDay
 
     /** The day a valid background check ends: {@link #backgroundCheckYears} years after its date. None if not valid or undated. */
     public Optional<LocalDate> backgroundCheckEnds(BackgroundCheck check) {
-        return check == null || !check.isValid() || check.date() == null ? Optional.empty()
-                : Optional.of(check.date().plusYears(backgroundCheckYears));
+        return check == null ? Optional.empty() : check.ends(backgroundCheckYears);
     }
 
     /** Whether something ending on {@code end} is about to expire on {@code today}: at most the notice ahead, or past. */

@@ -2,17 +2,20 @@ package fr.cercle.model.matching;
 
 import fr.cercle.model.common.InseeCode;
 import fr.cercle.model.commune.Commune;
+import fr.cercle.model.helper.BackgroundCheck;
 import fr.cercle.model.helper.Helper;
 import fr.cercle.model.helper.HelperStatus;
 import fr.cercle.model.helper.Skill;
 import fr.cercle.model.helper.WeeklySlot;
 import fr.cercle.model.need.Need;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -20,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * Ranks the helpers who could meet a need. Never proposed: a helper who is not active, who has no
- * valid background check when the need requires one (always for a minor), who has reached their
+ * background check valid on the day when the need requires one (always for a minor; a check counts
+ * {@code checkYears} years from its date, {@link BackgroundCheck#isValidOn}), who has reached their
  * maximum of commitments, or who covers none of the skills the need asks. The others come in this
  * order: more required skills covered, then closer (same commune, intercommunality, department,
  * further), then more time slots in common, then less loaded (commitments against their maximum),
@@ -43,7 +47,7 @@ public final class Matcher {
     }
 
     /** Why {@code offers} give no candidate for {@code need} (meaningful when {@link #rank} found none). */
-    public static NoCandidate whyNone(Need need, Collection<Offer> offers) {
+    public NoCandidate whyNone(Need need, Collection<Offer> offers) {
         List<Offer> able = offers.stream()
                 .filter(o -> o.helper().status() == HelperStatus.ACTIVE)
                 .filter(o -> o.helper().skills().stream().anyMatch(need.requiredSkills()::contains))
@@ -66,8 +70,8 @@ public final class Matcher {
         return NoCandidate.ALL_FULL;
     }
 
-    private static boolean checked(Need need, Helper helper) {
-        return !need.backgroundCheckRequired() || helper.backgroundCheck().isValid();
+    private boolean checked(Need need, Helper helper) {
+        return !need.backgroundCheckRequired() || helper.backgroundCheck().isValidOn(today, checkYears);
     }
 
     private static final Comparator<Candidate> ORDER = Comparator
@@ -81,10 +85,18 @@ public final class Matcher {
             .thenComparing(c -> c.helper().id().value());
 
     private final Function<InseeCode, Optional<Commune>> communes;
+    private final LocalDate today;
+    private final int checkYears;
 
-    /** @param communes the communes reference: a commune by its INSEE code */
-    public Matcher(Function<InseeCode, Optional<Commune>> communes) {
-        this.communes = communes;
+    /**
+     * @param communes   the communes reference: a commune by its INSEE code
+     * @param today      the day of the matching, on which a required background check must be valid
+     * @param checkYears how many years a background check counts from its date
+     */
+    public Matcher(Function<InseeCode, Optional<Commune>> communes, LocalDate today, int checkYears) {
+        this.communes = Objects.requireNonNull(communes, "communes");
+        this.today = Objects.requireNonNull(today, "today");
+        this.checkYears = checkYears;
     }
 
     /** The best {@code limit} candidates for {@code need}, the person living in {@code personCommune} (may be null). */

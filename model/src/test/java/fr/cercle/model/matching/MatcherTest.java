@@ -36,7 +36,9 @@ class MatcherTest {
     static final Commune LIMOGES = commune("87085", "Limoges", "87", "248719312");
     static final Map<InseeCode, Commune> COMMUNES = Map.of(LA_SOUTERRAINE.code(), LA_SOUTERRAINE,
             SAINT_MAURICE.code(), SAINT_MAURICE, GUERET.code(), GUERET, LIMOGES.code(), LIMOGES);
-    static final Matcher MATCHER = new Matcher(code -> Optional.ofNullable(COMMUNES.get(code)));
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    static final Matcher MATCHER = new Matcher(code -> Optional.ofNullable(COMMUNES.get(code)), TODAY,
+            BackgroundCheck.DEFAULT_YEARS);
     static final WeeklySlot TUESDAY_AFTERNOON = new WeeklySlot(DayOfWeek.TUESDAY, DayPart.AFTERNOON);
     static final WeeklySlot SATURDAY_MORNING = new WeeklySlot(DayOfWeek.SATURDAY, DayPart.MORNING);
 
@@ -113,6 +115,24 @@ class MatcherTest {
     }
 
     @Test
+    void aCheckOlderThanItsYearsNoLongerQualifies() {
+        Need need = visit(true);
+        List<Matcher.Offer> offers = List.of(
+                new Matcher.Offer(helper("Expired", LA_SOUTERRAINE, Skill.VISITS)
+                        .backgroundCheck(new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3))).build(), 0),
+                new Matcher.Offer(helper("LastDay", LA_SOUTERRAINE, Skill.VISITS)
+                        .backgroundCheck(new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3).plusDays(1))).build(), 0));
+
+        assertThat(names(MATCHER.rank(need, LA_SOUTERRAINE.code(), offers, 10)))
+                .as("a check of three years ago ends today; one a day younger still counts today").containsExactly("LastDay");
+        assertThat(names(new Matcher(code -> Optional.ofNullable(COMMUNES.get(code)), TODAY, 5)
+                .rank(need, LA_SOUTERRAINE.code(), offers, 10))).as("where checks count five years")
+                .containsExactlyInAnyOrder("Expired", "LastDay");
+        assertThat(names(MATCHER.rank(visit(false), LA_SOUTERRAINE.code(), offers, 10)))
+                .as("a need without a required check ignores it").hasSize(2);
+    }
+
+    @Test
     void inactiveFullOrUnskilledHelpersAreLeftOut() {
         List<Matcher.Offer> offers = List.of(
                 new Matcher.Offer(helper("Paused", LA_SOUTERRAINE, Skill.VISITS).status(HelperStatus.PAUSED).build(), 0),
@@ -132,9 +152,9 @@ class MatcherTest {
                 .backgroundCheck(BackgroundCheck.NOT_REQUESTED).build(), 0);
         Matcher.Offer full = new Matcher.Offer(helper("Full", LA_SOUTERRAINE, Skill.VISITS).build(), 3);
 
-        assertThat(Matcher.whyNone(need, List.of(driver))).isEqualTo(Matcher.NoCandidate.NO_SKILL);
-        assertThat(Matcher.whyNone(need, List.of(driver, unchecked))).isEqualTo(Matcher.NoCandidate.NO_VALID_CHECK);
-        assertThat(Matcher.whyNone(need, List.of(driver, unchecked, full))).isEqualTo(Matcher.NoCandidate.ALL_FULL);
+        assertThat(MATCHER.whyNone(need, List.of(driver))).isEqualTo(Matcher.NoCandidate.NO_SKILL);
+        assertThat(MATCHER.whyNone(need, List.of(driver, unchecked))).isEqualTo(Matcher.NoCandidate.NO_VALID_CHECK);
+        assertThat(MATCHER.whyNone(need, List.of(driver, unchecked, full))).isEqualTo(Matcher.NoCandidate.ALL_FULL);
         assertThat(MATCHER.rank(need, LA_SOUTERRAINE.code(), List.of(driver, unchecked, full), 10)).isEmpty();
     }
 

@@ -25,10 +25,12 @@ import fr.cercle.model.staff.StaffId;
 import fr.cercle.model.validation.InvalidRecordException;
 import fr.cercle.model.validation.Problem;
 import fr.cercle.model.validation.Rule;
+import fr.cercle.persistence.alert.AlertRepository;
 import fr.cercle.persistence.beneficiary.BeneficiaryRepository;
 import fr.cercle.persistence.commune.CommuneRepository;
 import fr.cercle.persistence.helper.HelperRepository;
 import fr.cercle.persistence.jooq.tables.records.NeedRecord;
+import fr.cercle.persistence.local.LocalSettings;
 import fr.cercle.persistence.write.Change;
 import fr.cercle.persistence.write.ChangeWriter;
 import fr.cercle.persistence.write.JsonValues;
@@ -124,7 +126,7 @@ public final class NeedRepository {
         Map<InseeCode, Optional<Commune>> cache = new HashMap<>();
         Function<InseeCode, Optional<Commune>> reference = code -> cache.computeIfAbsent(code, communes::find);
         InseeCode home = file.address() == null ? null : file.address().commune();
-        Matcher matcher = new Matcher(reference);
+        Matcher matcher = matcher(reference);
         Closest closest = closest(need, home == null ? Optional.empty() : reference.apply(home), limit);
         List<Matcher.Offer> offers = new ArrayList<>(offers(need, closest.ranked()));
         List<Candidate> ranked = matcher.rank(need, home, offers, limit);
@@ -195,8 +197,7 @@ public final class NeedRepository {
         if (!NeedToKnow.canRead(viewer, Subject.HELPER) || skills.isEmpty()) {
             return Matcher.whyNone(0, 0);
         }
-        Condition checked = need.backgroundCheckRequired()
-                ? HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name()) : DSL.trueCondition();
+        Condition checked = checkedFor(need);
         Record2<Integer, Integer> counts = dsl.select(DSL.count(), DSL.count().filterWhere(checked)).from(HELPER)
                 .where(HELPER.STATUS.eq(HelperStatus.ACTIVE.name()).and(anySkillOf(skills)))
                 .fetchOne();
@@ -240,13 +241,34 @@ public final class NeedRepository {
      * What the matcher refuses outright, in SQL (see {@link #offers(Need)}); only for a viewer who may
      * see the roster (as HelperRepository#all) and a need with skills.
      */
-    private static Condition preFilter(Need need) {
-        Condition checked = need.backgroundCheckRequired()
-                ? HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name()) : DSL.trueCondition();
+    private Condition preFilter(Need need) {
         return HELPER.STATUS.eq(HelperStatus.ACTIVE.name())
                 .and(anySkillOf(need.requiredSkills()))
-                .and(checked)
+                .and(checkedFor(need))
                 .and(load().lt(HELPER.MAX_COMMITMENTS));
+    }
+
+    /**
+     * The helpers whose background check counts today when the need requires one
+     * ({@link fr.cercle.model.helper.BackgroundCheck#isValidOn}): valid, and undated or younger than the
+     * installation's years.
+     */
+    private Condition checkedFor(Need need) {
+        if (!need.backgroundCheckRequired()) {
+            return DSL.trueCondition();
+        }
+        LocalDate oldest = LocalDate.now(clock).minusYears(checkYears());
+        return HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name())
+                .and(HELPER.BACKGROUND_CHECK_DATE.isNull().or(HELPER.BACKGROUND_CHECK_DATE.gt(oldest)));
+    }
+
+    /** The matcher of today, a background check counting the years the installation set (the alerts' setting). */
+    private Matcher matcher(Function<InseeCode, Optional<Commune>> communes) {
+        return new Matcher(communes, LocalDate.now(clock), checkYears());
+    }
+
+    private int checkYears() {
+        return AlertRepository.settings(new LocalSettings(dsl)).backgroundCheckYears();
     }
 
     /**
@@ -311,7 +333,7 @@ public final class NeedRepository {
                     .orElseThrow(() -> new AccessDeniedException(viewer, Subject.BENEFICIARY, "match a need of " + need.beneficiary()));
             CommuneRepository communes = new CommuneRepository(dsl);
             boolean eligible = new HelperRepository(dsl, writer, clock, viewer).find(helper)
-                    .flatMap(h -> new Matcher(communes::find).candidate(need,
+                    .flatMap(h -> matcher(communes::find).candidate(need,
                             file.address() == null ? null : file.address().commune(),
                             new Matcher.Offer(h, commitments().getOrDefault(helper, 0))))
                     .isPresent();

@@ -81,9 +81,11 @@ class NeedRepositoryPreFilterTest {
         Helper oneBelow = helper("UnDeMoins", Set.of(Skill.VISITS), 2);
         Helper atMax = helper("Complet", Set.of(Skill.VISITS), 2);
         helper("Aucun", Set.of(Skill.VISITS), 0);
-        // Issued three years ago today: the alerts say it expires today; the matcher counts a valid check as valid.
+        // Issued three years ago today: it ends today (three years by default); a day younger, it counts today.
         helper("Echeance", Set.of(Skill.VISITS), 2, HelperStatus.ACTIVE,
                 new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3)));
+        helper("Veille", Set.of(Skill.VISITS), 2, HelperStatus.ACTIVE,
+                new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3).plusDays(1)));
         helper("Demande", Set.of(Skill.VISITS), 2, HelperStatus.ACTIVE,
                 new BackgroundCheck(BackgroundCheckStatus.REQUESTED, TODAY));
         helper("Pause", Set.of(Skill.VISITS), 2, HelperStatus.PAUSED, TestData.helper().build().backgroundCheck());
@@ -93,11 +95,11 @@ class NeedRepositoryPreFilterTest {
 
         Need visit = need(NeedKind.VISIT, Set.of(), false);
         assertThat(names(needs.offers(visit)))
-                .containsExactlyInAnyOrder("Plusieurs", "UnDeMoins", "Echeance", "Demande");
+                .containsExactlyInAnyOrder("Plusieurs", "UnDeMoins", "Echeance", "Veille", "Demande");
         Need checkedVisit = need(NeedKind.VISIT, Set.of(), true);
         assertThat(names(needs.offers(checkedVisit)))
-                .as("a need that requires a valid check leaves out the check only requested")
-                .containsExactlyInAnyOrder("Plusieurs", "UnDeMoins", "Echeance");
+                .as("a need that requires a valid check leaves out the check only requested, and the one that ends today")
+                .containsExactlyInAnyOrder("Plusieurs", "UnDeMoins", "Veille");
         Need call = need(NeedKind.CALL, Set.of(), true);
         assertThat(names(needs.offers(call))).as("a skill with an underscore in its name").containsExactly("Appels");
         Need paperworkOrCall = need(NeedKind.PAPERWORK, Set.of(Skill.PHONE_CALLS), false);
@@ -172,7 +174,7 @@ class NeedRepositoryPreFilterTest {
         Map<HelperId, Integer> load = needs.commitments();
         List<Matcher.Offer> everyone = helpers.all().stream()
                 .map(h -> new Matcher.Offer(h, load.getOrDefault(h.id(), 0))).toList();
-        Matcher matcher = new Matcher(new CommuneRepository(db.dsl())::find);
+        Matcher matcher = new Matcher(new CommuneRepository(db.dsl())::find, TODAY, BackgroundCheck.DEFAULT_YEARS);
         InseeCode home = jeanne.address().commune();
 
         List<HelperId> proposable = everyone.stream()
@@ -185,7 +187,7 @@ class NeedRepositoryPreFilterTest {
             assertThat(needs.candidates(need, limit)).as("the best %s", limit).isEqualTo(matcher.rank(need, home, everyone, limit));
         }
         if (proposable.isEmpty()) {
-            assertThat(needs.whyNone(need)).isEqualTo(Matcher.whyNone(need, everyone));
+            assertThat(needs.whyNone(need)).isEqualTo(matcher.whyNone(need, everyone));
         }
     }
 
