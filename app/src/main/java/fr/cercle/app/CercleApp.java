@@ -42,6 +42,8 @@ public final class CercleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CercleApp.class);
     private static LaunchOptions options = new LaunchOptions(false, null);
     private static Path dataDir;
+    /** Whether the sign-in (or first account) screen was laid out: what {@code --check-start} reports. */
+    private static volatile boolean firstScreenReached;
 
     private TaskRunner tasks;
     private AppContext context;
@@ -56,6 +58,11 @@ public final class CercleApp extends Application {
     static void prepare(LaunchOptions launchOptions, Path directory) {
         options = Objects.requireNonNull(launchOptions);
         dataDir = Objects.requireNonNull(directory);
+    }
+
+    /** Whether this run reached its first screen (for {@code --check-start}, once the app has exited). */
+    static boolean firstScreenReached() {
+        return firstScreenReached;
     }
 
     @Override
@@ -99,6 +106,11 @@ public final class CercleApp extends Application {
         stage.getScene().setRoot(view.node());
         view.focusFirstField();
         LOG.info("Access screen ready ({})", mode);
+        firstScreenReached = true;
+        if (options.checkStart()) {
+            // After this pulse, so that the screen is laid out and drawn as in a real start.
+            Platform.runLater(Platform::exit);
+        }
     }
 
     private void openData(Stage stage, Path directory, DatabaseKey key, I18n i18n, UserPreferences preferences,
@@ -122,6 +134,11 @@ public final class CercleApp extends Application {
 
     private static void fail(Stage stage, I18n i18n, Path directory, Throwable error) {
         StartupErrors.Message message = StartupErrors.of(error, i18n, directory);
+        if (options.checkStart()) {
+            LOG.error("Start check failed: {} {}", message.header(), message.content(), error);
+            Platform.exit();
+            return;
+        }
         Alert alert = new Alert(Alert.AlertType.ERROR, message.content());
         alert.setTitle(i18n.get("app.name"));
         alert.setHeaderText(message.header());

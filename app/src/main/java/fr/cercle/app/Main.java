@@ -24,7 +24,7 @@ public final class Main {
             options = LaunchOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("Usage: cercle [--demo] [--data-dir <folder>] [exchange file to import]");
+            System.err.println("Usage: cercle [--demo] [--data-dir <folder>] [--check-start] [exchange file to import]");
             System.exit(2);
             return;
         }
@@ -32,6 +32,9 @@ public final class Main {
         System.setProperty(LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());
         CercleApp.prepare(options, dataDir);
         Application.launch(CercleApp.class, args);
+        if (options.checkStart()) {
+            System.exit(CercleApp.firstScreenReached() ? 0 : 1);
+        }
     }
 
     /** The real data folder, or the demo folder beside it: the demo never touches real data. */

@@ -39,4 +39,13 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--demonstration")))
                 .hasMessage("Unknown option: --demonstration");
     }
+
+    @Test
+    void checkStartIsAnOptionNotAFile() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--check-start", "--data-dir", "/tmp/x"));
+
+        assertThat(options.checkStart()).isTrue();
+        assertThat(options.bundle()).isNull();
+        assertThat(LaunchOptions.parse(List.of()).checkStart()).isFalse();
+    }
 }
