@@ -73,7 +73,7 @@ public final class Main {
             its password in CERCLE_PASSWORD, else asked on the console.
 
             The central server (its data: an H2 file in --data-dir, or PostgreSQL with --jdbc-url):
-              server  [--port 8645] [--bind ADDRESS] [--data-dir DIR | --jdbc-url URL --user U --password P]
+              server  [--port 8645] [--bind ADDRESS] [--data-dir DIR | --jdbc-url URL --user U]
                       [--drop-folder DIR] [--name NAME] [--plain-http]
                       HTTPS with the server's own certificate (made at first start; installations pin it);
                       --plain-http only behind a reverse proxy that terminates TLS
@@ -86,7 +86,11 @@ public final class Main {
                                                                          the changes an installation lacks, sealed
                                                                          for it, as a file
               server-new-epoch [--data-dir DIR | --jdbc-url ...]         after restoring a backup of the server
+            PostgreSQL's password: in CERCLE_JDBC_PASSWORD (--password P also works, but shows it to anyone
+            who lists the computer's processes).
             """;
+    /** Where the server's database password is read from, rather than from the command line. */
+    static final String JDBC_PASSWORD_VARIABLE = "CERCLE_JDBC_PASSWORD";
     private static final Set<String> SERVER_OPTIONS = Set.of("data-dir", "jdbc-url", "user", "password", "name");
 
     private final PrintStream out;
@@ -272,7 +276,11 @@ public final class Main {
 
     private ServerDatabase serverDatabase(Arguments args) {
         if (args.get("jdbc-url").isPresent()) {
-            return ServerDatabase.open(args.require("jdbc-url"), args.get("user").orElse(""), args.get("password").orElse(""));
+            // Preferably from the environment: a command line is visible to every user of the computer (ps).
+            String password = args.get("password")
+                    .or(() -> Optional.ofNullable(environment.get(JDBC_PASSWORD_VARIABLE)))
+                    .orElse("");
+            return ServerDatabase.open(args.require("jdbc-url"), args.get("user").orElse(""), password);
         }
         Path dir = args.get("data-dir").map(Path::of).orElseGet(() -> DataDirectory.resolve(null).resolve("server"));
         return ServerDatabase.h2(dir);

@@ -2,6 +2,7 @@ package fr.cercle.sync.server;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.cercle.persistence.StorageException;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -53,7 +54,16 @@ public final class ServerDatabase implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(10);
         config.setPoolName("cercle-server");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // Hikari wraps the driver's reason (a wrong password, no such database, nothing listening).
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            throw new StorageException("Could not connect to the server's database " + withoutQuery(jdbcUrl)
+                    + " as " + (user == null || user.isEmpty() ? "the default user" : "'" + user + "'") + ": "
+                    + reason.getMessage(), e);
+        }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/server").failOnMissingLocations(true).load().migrate();
         } catch (RuntimeException e) {
@@ -61,6 +71,12 @@ public final class ServerDatabase implements AutoCloseable {
             throw e;
         }
         return new ServerDatabase(pool, dialect);
+    }
+
+    /** The address without its options, which may carry credentials ({@code ?password=…}). */
+    private static String withoutQuery(String jdbcUrl) {
+        int options = jdbcUrl.indexOf('?');
+        return options < 0 ? jdbcUrl : jdbcUrl.substring(0, options);
     }
 
     public DSLContext dsl() {

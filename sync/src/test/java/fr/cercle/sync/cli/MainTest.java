@@ -152,6 +152,23 @@ class MainTest {
     }
 
     @Test
+    void theServerDatabasePasswordComesFromTheEnvironmentNotTheCommandLine() {
+        // H2 checks passwords as PostgreSQL does (the embedded PostgreSQL of the tests trusts everyone).
+        String url = "jdbc:h2:file:" + dir.resolve("central").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+
+        assertThat(runWith(Map.of(Main.JDBC_PASSWORD_VARIABLE, "s3cret"),
+                "server-devices", "--jdbc-url", url, "--user", "cercle")).as(err()).isZero();
+
+        assertThat(runWith(Map.of(Main.JDBC_PASSWORD_VARIABLE, "wrong"),
+                "server-devices", "--jdbc-url", url, "--user", "cercle")).isEqualTo(1);
+        assertThat(err()).contains("Could not connect to the server's database " + url + " as 'cercle'")
+                .contains("Wrong user name or password");
+        assertThat(runWith(Map.of(), "server-devices", "--jdbc-url", url, "--user", "cercle")).isEqualTo(1);
+        assertThat(runWith(Map.of(), "server-devices", "--jdbc-url", url, "--user", "cercle", "--password", "s3cret"))
+                .as(err()).isZero();
+    }
+
+    @Test
     void aDamagedFileIsRefusedWithItsReasonAndTheExitCodeSaysSo() throws Exception {
         Path village = dir.resolve("village");
         try (CercleDatabase db = Installations.open(village, TestData.CLOCK)) {
