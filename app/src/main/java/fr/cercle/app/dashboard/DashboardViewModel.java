@@ -359,8 +359,10 @@ public final class DashboardViewModel {
             case NO_CONTACT -> line.date() == null ? i18n.get("dashboard.line.neverContacted")
                     : i18n.format("dashboard.line.lastContact", i18n.date(line.date()), line.amount());
             case FOLLOW_UPS_DUE -> i18n.format("dashboard.line.due", i18n.date(line.date()), line.amount());
-            case DROPOUT_FOLLOWED -> i18n.format("dashboard.line.dropoutStep", i18n.date(line.date()), line.amount());
-            case DROPOUT_OUTCOMES -> i18n.format("dashboard.line.dropoutOutcome", i18n.date(line.date()));
+            case DROPOUT_FOLLOWED -> i18n.format("dashboard.line.dropoutStep", i18n.date(line.date()), line.amount(),
+                    i18n.label(DropoutStep.valueOf(line.kind())));
+            case DROPOUT_OUTCOMES -> i18n.format("dashboard.line.dropoutOutcome", i18n.date(line.date()),
+                    i18n.label(DropoutOutcome.valueOf(line.kind())));
         };
     }
 

@@ -96,12 +96,17 @@ class DashboardDropoutViewModelTest {
         assertThat(model.openedProperty().get().figure()).isEqualTo(Figure.DROPOUT_FOLLOWED);
         assertThat(model.listTitleProperty().get()).isEqualTo("Jeunes en cours de suivi — dernière étape : Contacté");
         assertThat(model.rows()).extracting(DashboardViewModel.Row::name).containsExactly("Inès Martin", "Théo Martin");
-        assertThat(model.rows().get(1).detail()).isEqualTo("Étape atteinte le 20/09/2026, il y a 66 jours");
+        assertThat(model.rows().get(1).detail()).isEqualTo("Contacté le 20/09/2026, il y a 66 jours");
         assertThat(model.rows().get(0).line().file()).isNotNull();
 
         model.open(bar(model, "Apprentissage").tile());
         assertThat(model.rows()).extracting(DashboardViewModel.Row::name, DashboardViewModel.Row::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Léa Martin", "Suivi terminé le 01/09/2026"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Léa Martin", "Apprentissage : suivi terminé le 01/09/2026"));
+
+        model.open(model.dropoutTiles().get(0));
+        assertThat(model.rows()).as("every young person followed, each line saying which step they reached")
+                .extracting(DashboardViewModel.Row::detail)
+                .containsExactly("Contacté le 05/09/2026, il y a 81 jours", "Contacté le 20/09/2026, il y a 66 jours");
     }
 
     @Test

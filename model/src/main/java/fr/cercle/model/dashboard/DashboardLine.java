@@ -19,11 +19,19 @@ import java.util.UUID;
  *               contact); may be empty
  * @param file   the person's file this line opens; empty for a helper
  * @param helper the helper this line opens; empty for a person
+ * @param kind   which kind of the figure this line is, when the list mixes them: the name of the
+ *               {@code DropoutStep} reached or of the {@code DropoutOutcome}; empty otherwise
  */
-public record DashboardLine(UUID id, String name, LocalDate date, Integer amount, BeneficiaryId file, HelperId helper) {
+public record DashboardLine(UUID id, String name, LocalDate date, Integer amount, BeneficiaryId file, HelperId helper,
+                            String kind) {
 
     public DashboardLine {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
+    }
+
+    /** A line of a figure whose lines are all of one kind. */
+    public DashboardLine(UUID id, String name, LocalDate date, Integer amount, BeneficiaryId file, HelperId helper) {
+        this(id, name, date, amount, file, helper, null);
     }
 }

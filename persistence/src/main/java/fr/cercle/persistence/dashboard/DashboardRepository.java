@@ -236,7 +236,7 @@ public final class DashboardRepository {
 
     /**
      * The young people followed at {@code step} (at any step if null), the longest waiting first: the day
-     * they reached their last step, and the days since.
+     * they reached their last step, the days since, and which step it is (the line's kind).
      *
      * @throws AccessDeniedException if the viewer does not see the school part of files (an evaluator)
      */
@@ -244,21 +244,23 @@ public final class DashboardRepository {
         requireSchoolParts(Figure.DROPOUT_FOLLOWED);
         LocalDate today = LocalDate.now(clock);
         Field<LocalDate> since = lastStepDay();
+        Field<String> reached = lastStep().as("reached");
         Condition where = onThePath().and(schoolFiles());
         if (step != null) {
             where = where.and(lastStep().eq(step.name()));
         }
         return page(Figure.DROPOUT_FOLLOWED, SCHOOL_PROFILE.join(BENEFICIARY).on(BENEFICIARY.ID.eq(SCHOOL_PROFILE.BENEFICIARY_ID)),
-                where, List.of(SCHOOL_PROFILE.ID, SCHOOL_PROFILE.BENEFICIARY_ID, since, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME),
+                where, List.of(SCHOOL_PROFILE.ID, SCHOOL_PROFILE.BENEFICIARY_ID, since, reached, BENEFICIARY.FIRST_NAME,
+                        BENEFICIARY.LAST_NAME),
                 List.of(since, BENEFICIARY.LAST_NAME, BENEFICIARY.FIRST_NAME, SCHOOL_PROFILE.ID), offset, limit,
                 r -> new DashboardLine(r.get(SCHOOL_PROFILE.ID), name(r.get(BENEFICIARY.FIRST_NAME), r.get(BENEFICIARY.LAST_NAME)),
                         r.get(since), (int) ChronoUnit.DAYS.between(r.get(since), today),
-                        new BeneficiaryId(r.get(SCHOOL_PROFILE.BENEFICIARY_ID)), null));
+                        new BeneficiaryId(r.get(SCHOOL_PROFILE.BENEFICIARY_ID)), null, r.get(reached)));
     }
 
     /**
      * The follow-ups that ended in the last {@value Dashboard#TREND_MONTHS} months with {@code outcome}
-     * (with any if null), the latest first, each with its day.
+     * (with any if null), the latest first, each with its day and outcome (the line's kind).
      *
      * @throws AccessDeniedException if the viewer does not see the school part of files (an evaluator)
      */
@@ -271,11 +273,12 @@ public final class DashboardRepository {
         }
         return page(Figure.DROPOUT_OUTCOMES, SCHOOL_PROFILE.join(BENEFICIARY).on(BENEFICIARY.ID.eq(SCHOOL_PROFILE.BENEFICIARY_ID)),
                 where, List.of(SCHOOL_PROFILE.ID, SCHOOL_PROFILE.BENEFICIARY_ID, SCHOOL_PROFILE.OUTCOME_ON,
-                        BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME),
+                        SCHOOL_PROFILE.OUTCOME, BENEFICIARY.FIRST_NAME, BENEFICIARY.LAST_NAME),
                 List.of(SCHOOL_PROFILE.OUTCOME_ON.desc(), BENEFICIARY.LAST_NAME, BENEFICIARY.FIRST_NAME, SCHOOL_PROFILE.ID),
                 offset, limit,
                 r -> new DashboardLine(r.get(SCHOOL_PROFILE.ID), name(r.get(BENEFICIARY.FIRST_NAME), r.get(BENEFICIARY.LAST_NAME)),
-                        r.get(SCHOOL_PROFILE.OUTCOME_ON), null, new BeneficiaryId(r.get(SCHOOL_PROFILE.BENEFICIARY_ID)), null));
+                        r.get(SCHOOL_PROFILE.OUTCOME_ON), null, new BeneficiaryId(r.get(SCHOOL_PROFILE.BENEFICIARY_ID)), null,
+                        r.get(SCHOOL_PROFILE.OUTCOME)));
     }
 
     private boolean mayReadSchoolParts() {

@@ -128,14 +128,18 @@ class DashboardDropoutTest {
             assertThat(line.amount()).isEqualTo(66);
             assertThat(line.file()).isNotNull();
         });
-        assertThat(claires.lines(Figure.DROPOUT_FOLLOWED, null, 14, 0, 10).lines()).extracting(DashboardLine::name)
-                .as("the longest waiting first").containsExactly("Théo Martin", "Inès Martin", "Yanis Martin");
+        assertThat(claires.lines(Figure.DROPOUT_FOLLOWED, null, 14, 0, 10).lines())
+                .extracting(DashboardLine::name, DashboardLine::kind)
+                .as("the longest waiting first, each with the step reached")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Théo Martin", "CONTACTED"),
+                        org.assertj.core.groups.Tuple.tuple("Inès Martin", "ACCOMPANIED"),
+                        org.assertj.core.groups.Tuple.tuple("Yanis Martin", "SPOTTED"));
         assertThat(claires.dropoutOutcomes(DropoutOutcome.APPRENTICESHIP, 0, 10).lines()).extracting(DashboardLine::name)
                 .containsExactly("Léa Martin");
         assertThat(claires.lines(Figure.DROPOUT_OUTCOMES, null, 14, 0, 10).lines())
-                .extracting(DashboardLine::name, DashboardLine::date)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Léa Martin", LocalDate.parse("2026-09-01")),
-                        org.assertj.core.groups.Tuple.tuple("Hugo Martin", LocalDate.parse("2026-06-01")));
+                .extracting(DashboardLine::name, DashboardLine::date, DashboardLine::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Léa Martin", LocalDate.parse("2026-09-01"), "APPRENTICESHIP"),
+                        org.assertj.core.groups.Tuple.tuple("Hugo Martin", LocalDate.parse("2026-06-01"), "UNREACHABLE"));
     }
 
     @Test
