@@ -7,7 +7,8 @@ import java.util.Optional;
  * A background check's status and the date of its last step (request, or issue of the certificate).
  * A valid check counts for a number of years from its date (the installation's setting, three by
  * default), after which it must be renewed: an older one no longer qualifies a helper for a need that
- * requires one. A valid check without a date never ends (nothing says when it was issued).
+ * requires one. A valid check without a date does not count: nothing says it is recent enough. Cercle's
+ * forms and imports refuse one ({@link HelperRules}); it can only come from elsewhere, through a sync.
  */
 public record BackgroundCheck(BackgroundCheckStatus status, LocalDate date) {
 
@@ -29,8 +30,8 @@ public record BackgroundCheck(BackgroundCheckStatus status, LocalDate date) {
         return isValid() && date != null ? Optional.of(date.plusYears(years)) : Optional.empty();
     }
 
-    /** Whether the check counts on {@code day}: valid, and not yet {@code years} old. */
+    /** Whether the check counts on {@code day}: valid, dated, and not yet {@code years} old. */
     public boolean isValidOn(LocalDate day, int years) {
-        return isValid() && ends(years).map(day::isBefore).orElse(true);
+        return ends(years).map(day::isBefore).orElse(false);
     }
 }

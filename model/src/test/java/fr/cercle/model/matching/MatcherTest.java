@@ -121,15 +121,19 @@ class MatcherTest {
                 new Matcher.Offer(helper("Expired", LA_SOUTERRAINE, Skill.VISITS)
                         .backgroundCheck(new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3))).build(), 0),
                 new Matcher.Offer(helper("LastDay", LA_SOUTERRAINE, Skill.VISITS)
-                        .backgroundCheck(new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3).plusDays(1))).build(), 0));
+                        .backgroundCheck(new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3).plusDays(1))).build(), 0),
+                // Cercle's forms refuse it; it can only arrive from elsewhere: nothing says it is recent.
+                new Matcher.Offer(helper("Undated", LA_SOUTERRAINE, Skill.VISITS)
+                        .backgroundCheck(new BackgroundCheck(BackgroundCheckStatus.VALID, null)).build(), 0));
 
         assertThat(names(MATCHER.rank(need, LA_SOUTERRAINE.code(), offers, 10)))
-                .as("a check of three years ago ends today; one a day younger still counts today").containsExactly("LastDay");
+                .as("a check of three years ago ends today; one a day younger still counts today; an undated one never")
+                .containsExactly("LastDay");
         assertThat(names(new Matcher(code -> Optional.ofNullable(COMMUNES.get(code)), TODAY, 5)
                 .rank(need, LA_SOUTERRAINE.code(), offers, 10))).as("where checks count five years")
                 .containsExactlyInAnyOrder("Expired", "LastDay");
         assertThat(names(MATCHER.rank(visit(false), LA_SOUTERRAINE.code(), offers, 10)))
-                .as("a need without a required check ignores it").hasSize(2);
+                .as("a need without a required check ignores it").hasSize(3);
     }
 
     @Test

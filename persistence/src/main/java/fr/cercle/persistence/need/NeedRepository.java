@@ -250,7 +250,7 @@ public final class NeedRepository {
 
     /**
      * The helpers whose background check counts today when the need requires one
-     * ({@link fr.cercle.model.helper.BackgroundCheck#isValidOn}): valid, and undated or younger than the
+     * ({@link fr.cercle.model.helper.BackgroundCheck#isValidOn}): valid, dated, and younger than the
      * installation's years.
      */
     private Condition checkedFor(Need need) {
@@ -259,7 +259,7 @@ public final class NeedRepository {
         }
         LocalDate oldest = LocalDate.now(clock).minusYears(checkYears());
         return HELPER.BACKGROUND_CHECK_STATUS.eq(BackgroundCheckStatus.VALID.name())
-                .and(HELPER.BACKGROUND_CHECK_DATE.isNull().or(HELPER.BACKGROUND_CHECK_DATE.gt(oldest)));
+                .and(HELPER.BACKGROUND_CHECK_DATE.gt(oldest));
     }
 
     /** The matcher of today, a background check counting the years the installation set (the alerts' setting). */

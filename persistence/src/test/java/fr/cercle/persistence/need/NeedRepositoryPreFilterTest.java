@@ -39,6 +39,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static fr.cercle.persistence.jooq.Tables.HELPER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,6 +89,10 @@ class NeedRepositoryPreFilterTest {
                 new BackgroundCheck(BackgroundCheckStatus.VALID, TODAY.minusYears(3).plusDays(1)));
         helper("Demande", Set.of(Skill.VISITS), 2, HelperStatus.ACTIVE,
                 new BackgroundCheck(BackgroundCheckStatus.REQUESTED, TODAY));
+        // A valid check without its date, as only data from elsewhere can hold (the forms refuse it).
+        Helper undated = helper("SansDate", Set.of(Skill.VISITS), 2);
+        db.dsl().update(HELPER).set(HELPER.BACKGROUND_CHECK_DATE, (java.time.LocalDate) null)
+                .where(HELPER.ID.eq(undated.id().value())).execute();
         helper("Pause", Set.of(Skill.VISITS), 2, HelperStatus.PAUSED, TestData.helper().build().backgroundCheck());
         helper("Appels", Set.of(Skill.PHONE_CALLS, Skill.DIGITAL_HELP), 2);
         load(oneBelow, 1);
@@ -95,10 +100,11 @@ class NeedRepositoryPreFilterTest {
 
         Need visit = need(NeedKind.VISIT, Set.of(), false);
         assertThat(names(needs.offers(visit)))
-                .containsExactlyInAnyOrder("Plusieurs", "UnDeMoins", "Echeance", "Veille", "Demande");
+                .containsExactlyInAnyOrder("Plusieurs", "UnDeMoins", "Echeance", "Veille", "Demande", "SansDate");
         Need checkedVisit = need(NeedKind.VISIT, Set.of(), true);
         assertThat(names(needs.offers(checkedVisit)))
-                .as("a need that requires a valid check leaves out the check only requested, and the one that ends today")
+                .as("a need that requires a valid check leaves out the check only requested, the one that ends today"
+                        + " and the undated one")
                 .containsExactlyInAnyOrder("Plusieurs", "UnDeMoins", "Veille");
         Need call = need(NeedKind.CALL, Set.of(), true);
         assertThat(names(needs.offers(call))).as("a skill with an underscore in its name").containsExactly("Appels");
