@@ -12,6 +12,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -100,6 +101,9 @@ public final class CercleDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnreadableException(file, e);
         }
+        if (Files.exists(file)) {
+            refuseIfNewer(directory, file, migrationLocations, key);
+        }
         JdbcConnectionPool pool = key == null ? JdbcConnectionPool.create(url(directory), "sa", "")
                 : JdbcConnectionPool.create(url(directory) + ";CIPHER=AES", "sa", key.h2Password());
         pool.setMaxConnections(8);
@@ -121,14 +125,42 @@ public final class CercleDatabase implements AutoCloseable {
         try (Connection ignored = pool.getConnection()) {
             LOG.debug("Database file {} opened", file);
         } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                throw new DatabaseLockedException(file, e);
+            throw refusal(file, e);
+        }
+    }
+
+    private static StorageException refusal(Path file, SQLException e) {
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new DatabaseLockedException(file, e);
+        }
+        if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1 || e.getErrorCode() == ErrorCode.WRONG_PASSWORD_FORMAT
+                || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+            return new WrongDatabaseKeyException(file, e);
+        }
+        return new DatabaseUnreadableException(file, e);
+    }
+
+    /**
+     * Refuses a database that a newer Cercle wrote, reading its schema version with the file opened
+     * read-only: H2 rewrites a file it opened for writing when it closes it, even with nothing changed,
+     * and a refused database must stay byte for byte as the newer version left it.
+     */
+    private static void refuseIfNewer(Path directory, Path file, List<String> locations, DatabaseKey key) {
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL(url(directory) + (key == null ? "" : ";CIPHER=AES") + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser("sa");
+        readOnly.setPassword(key == null ? "" : key.h2Password());
+        // The connection held keeps the database open while Flyway takes and gives back its own.
+        try (Connection ignored = readOnly.getConnection()) {
+            MigrationInfo current = Flyway.configure().dataSource(readOnly).locations(locations.toArray(String[]::new))
+                    .failOnMissingLocations(true).load().info().current();
+            if (current != null && current.getState().name().startsWith("FUTURE")) {
+                throw new NewerDatabaseException(file, current.getVersion().getVersion());
             }
-            if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1 || e.getErrorCode() == ErrorCode.WRONG_PASSWORD_FORMAT
-                    || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
-                throw new WrongDatabaseKeyException(file, e);
-            }
-            throw new DatabaseUnreadableException(file, e);
+        } catch (SQLException e) {
+            throw refusal(file, e);
+        } catch (FlywayException e) {
+            throw new StorageException("The schema version of the database could not be read", e);
         }
     }
 
