@@ -6,6 +6,9 @@ import fr.cercle.app.access.AccessViewModel;
 import fr.cercle.app.access.ScreenLock;
 import fr.cercle.app.access.Session;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.instance.Arrivals;
+import fr.cercle.app.instance.OpenRequest;
+import fr.cercle.app.instance.SingleInstance;
 import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.shell.MainWindow;
 import fr.cercle.app.startup.Startup;
@@ -42,6 +45,8 @@ public final class CercleApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CercleApp.class);
     private static LaunchOptions options = new LaunchOptions(false, null);
     private static Path dataDir;
+    /** The channel later launches hand their files through, or {@code null} when it could not be opened. */
+    private static SingleInstance instance;
 
     private TaskRunner tasks;
     private AppContext context;
@@ -49,19 +54,19 @@ public final class CercleApp extends Application {
     private String signedIn;
     private AccessViewModel access;
     private ScreenLock screenLock;
-    /** The exchange file given on the command line, until it is handed to the main window. */
-    private Path bundleToImport;
+    /** Exchange files given at launch or by later launches, imported once the main window shows. */
+    private Arrivals arrivals;
 
     /** Called by {@link Main} before launching: JavaFX creates this class itself, without arguments. */
-    static void prepare(LaunchOptions launchOptions, Path directory) {
+    static void prepare(LaunchOptions launchOptions, Path directory, SingleInstance running) {
         options = Objects.requireNonNull(launchOptions);
         dataDir = Objects.requireNonNull(directory);
+        instance = running;
     }
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        bundleToImport = options.bundle();
         Path directory = dataDir != null ? dataDir : Main.dataDirectory(options);
         UserPreferences preferences = UserPreferences.load(directory);
         I18n i18n = new I18n(preferences.language());
@@ -76,6 +81,14 @@ public final class CercleApp extends Application {
         stage.setMinHeight(640);
         stage.show();
         LOG.info("Window shown; opening data in {}", directory);
+        arrivals = new Arrivals(stage, i18n);
+        if (options.bundle() != null) {
+            // A bundle file double-clicked: imported once, after the sign-in, on the sync area.
+            arrivals.show(OpenRequest.open(options.bundle()));
+        }
+        if (instance != null) {
+            instance.listen(arrivals::arrived);
+        }
 
         Clock clock = Clock.systemDefaultZone();
         tasks.run(() -> AccessViewModel.prepare(directory, options.demo()),
@@ -144,11 +157,7 @@ public final class CercleApp extends Application {
         }
         window.installShortcuts();
         setRoot(stage, window.node());
-        if (bundleToImport != null) {
-            // A bundle file double-clicked: imported once, after the sign-in, on the sync area.
-            window.importBundle(bundleToImport);
-            bundleToImport = null;
-        }
+        arrivals.mainWindowShown(window, ctx.i18n());
         screenLock = new ScreenLock(stage.getScene(), access, ctx.i18n(), signedIn, ctx.preferences());
         ctx.sync().startAutomatic();
         stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));
@@ -162,6 +171,10 @@ public final class CercleApp extends Application {
 
     @Override
     public void stop() {
+        if (instance != null) {
+            // A launch from now on waits for these data to be closed, then opens them itself.
+            instance.stopListening();
+        }
         if (screenLock != null) {
             screenLock.stop();
         }
@@ -173,6 +186,9 @@ public final class CercleApp extends Application {
         }
         if (context != null) {
             context.database().close();
+        }
+        if (instance != null) {
+            instance.close();
         }
         LOG.info("Cercle closed");
     }
