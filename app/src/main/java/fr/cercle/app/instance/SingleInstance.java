@@ -97,6 +97,8 @@ public final class SingleInstance implements AutoCloseable {
     private final List<OpenRequest> waiting = new ArrayList<>();
     private Consumer<OpenRequest> handler;
     private boolean closing;
+    /** The connection being served, closed by {@link #stopListening} so that closing never waits for a slow launch. */
+    private volatile Socket serving;
 
     private SingleInstance(Path dataDir, FileChannel lockChannel, FileLock lock) throws IOException {
         this.addressFile = dataDir.resolve(ADDRESS_FILE);
@@ -196,6 +198,10 @@ public final class SingleInstance implements AutoCloseable {
         }
         try {
             server.close();
+            Socket current = serving;
+            if (current != null) {
+                current.close();
+            }
         } catch (IOException e) {
             log().warn("Could not close the instance's port", e);
         }
@@ -265,6 +271,7 @@ public final class SingleInstance implements AutoCloseable {
     private void serve() {
         while (!server.isClosed()) {
             try (Socket socket = server.accept()) {
+                serving = socket;
                 socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
                 DataInputStream in = new DataInputStream(socket.getInputStream());
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
@@ -278,6 +285,8 @@ public final class SingleInstance implements AutoCloseable {
                 log().info("A launch's message could not be read: {}", e.getMessage());
             } catch (RuntimeException e) {
                 log().error("A launch's message failed", e);
+            } finally {
+                serving = null;
             }
         }
     }
@@ -363,7 +372,9 @@ public final class SingleInstance implements AutoCloseable {
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) READ_TIMEOUT.toMillis());
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            // Longer than the running Cercle's own wait on a silent connection served before this one:
+            // a launch that gave up just before its answer would send its file twice.
+            socket.setSoTimeout((int) READ_TIMEOUT.multipliedBy(3).toMillis());
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             out.writeUTF(PROTOCOL);
             out.writeUTF(lines.get(1).strip());

@@ -4,6 +4,8 @@ import fr.cercle.app.ChosenFiles;
 import fr.cercle.app.Snapshots;
 import fr.cercle.app.SyncFixtures;
 import fr.cercle.app.TestApp;
+import fr.cercle.app.access.AccessViewModel;
+import fr.cercle.app.access.ScreenLock;
 import fr.cercle.app.beneficiary.BeneficiaryRow;
 import fr.cercle.app.i18n.Language;
 import fr.cercle.app.instance.Arrivals;
@@ -15,6 +17,7 @@ import fr.cercle.model.beneficiary.Beneficiary;
 import fr.cercle.model.staff.StaffMember;
 import fr.cercle.persistence.CercleDatabase;
 import fr.cercle.persistence.TestData;
+import fr.cercle.persistence.security.Keyring;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -45,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HandOverFlowTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
+    static final String PASSWORD = "le chat dort au soleil";
 
     @TempDir
     Path dir;
@@ -138,6 +142,31 @@ class HandOverFlowTest {
 
         showMainWindow(robot);
         assertThat(text(robot, "#syncMessage")).isEqualTo("Fichier importé : 3 modifications enregistrées.");
+    }
+
+    @Test
+    void aBundleHandedOverWhileTheScreenIsLockedWaitsForThePassword(FxRobot robot) {
+        SyncFixtures.lucie(townHall, paul);
+        Path incoming = SyncFixtures.export(townHall, server, app.db().deviceId(), dir.resolve("du-serveur.cercle"));
+        Keyring.create(dir.resolve("keys"), "claire.martin", PASSWORD.toCharArray(), 1_000);
+        AccessViewModel access = new AccessViewModel(dir.resolve("keys"), app.context().tasks(), app.context().i18n(),
+                Clock.systemDefaultZone());
+        showMainWindow(robot);
+        ScreenLock[] lock = new ScreenLock[1];
+        robot.interact(() -> {
+            lock[0] = new ScreenLock(stage.getScene(), access, app.context().i18n(), "claire.martin", () -> Duration.ofHours(1));
+            lock[0].lock();
+        });
+
+        assertThat(secondLaunch(incoming)).isEqualTo(new SingleInstance.HandedOver(null));
+        assertThat(robot.lookup("#syncMessage").tryQuery()).as("nothing is imported behind the lock").isEmpty();
+
+        robot.clickOn("#unlockPassword").write(PASSWORD);
+        robot.clickOn("#unlock");
+        Ui.waitUntil(() -> !lock[0].isLocked());
+        app.settle();
+        assertThat(text(robot, "#syncMessage")).isEqualTo("Fichier importé : 3 modifications enregistrées.");
+        robot.interact(() -> lock[0].stop());
     }
 
     @Test

@@ -121,6 +121,18 @@ class SingleInstanceTest {
     }
 
     @Test
+    void aConnectionThatSaysNothingDoesNotKeepALaunchFromHandingItsFileOverOnce() throws IOException {
+        SingleInstance instance = first();
+        instance.listen(received::add);
+        Path file = bundle("du-serveur.cercle");
+        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), instance.port())) {
+            assertThat(SingleInstance.start(dir, OpenRequest.open(file), PATIENCE)).isEqualTo(new SingleInstance.HandedOver(null));
+            assertThat(silent.isClosed()).isFalse();
+        }
+        assertThat(received).containsExactly(new OpenRequest(file, null));
+    }
+
+    @Test
     void theAddressIsReadableByItsOwnerOnlyAndGoesAwayAtExit() throws IOException {
         SingleInstance instance = first();
         Path address = dir.resolve(SingleInstance.ADDRESS_FILE);
