@@ -6,6 +6,9 @@ import fr.cercle.app.access.AccessViewModel;
 import fr.cercle.app.access.ScreenLock;
 import fr.cercle.app.access.Session;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.instance.Arrivals;
+import fr.cercle.app.instance.OpenRequest;
+import fr.cercle.app.instance.SingleInstance;
 import fr.cercle.app.preferences.UserPreferences;
 import fr.cercle.app.shell.MainWindow;
 import fr.cercle.app.startup.Startup;
@@ -44,6 +47,8 @@ public final class CercleApp extends Application {
     private static Path dataDir;
     /** Whether the sign-in (or first account) screen was laid out: what {@code --check-start} reports. */
     private static volatile boolean firstScreenReached;
+    /** The channel later launches hand their files through, or {@code null} when it could not be opened. */
+    private static SingleInstance instance;
 
     private TaskRunner tasks;
     private AppContext context;
@@ -51,13 +56,14 @@ public final class CercleApp extends Application {
     private String signedIn;
     private AccessViewModel access;
     private ScreenLock screenLock;
-    /** The exchange file given on the command line, until it is handed to the main window. */
-    private Path bundleToImport;
+    /** Exchange files given at launch or by later launches, imported once the main window shows. */
+    private Arrivals arrivals;
 
     /** Called by {@link Main} before launching: JavaFX creates this class itself, without arguments. */
-    static void prepare(LaunchOptions launchOptions, Path directory) {
+    static void prepare(LaunchOptions launchOptions, Path directory, SingleInstance running) {
         options = Objects.requireNonNull(launchOptions);
         dataDir = Objects.requireNonNull(directory);
+        instance = running;
     }
 
     /** Whether this run reached its first screen (for {@code --check-start}, once the app has exited). */
@@ -68,7 +74,6 @@ public final class CercleApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        bundleToImport = options.bundle();
         Path directory = dataDir != null ? dataDir : Main.dataDirectory(options);
         UserPreferences preferences = UserPreferences.load(directory);
         I18n i18n = new I18n(preferences.language());
@@ -83,6 +88,14 @@ public final class CercleApp extends Application {
         stage.setMinHeight(640);
         stage.show();
         LOG.info("Window shown; opening data in {}", directory);
+        arrivals = new Arrivals(stage, i18n);
+        if (options.bundle() != null) {
+            // A bundle file double-clicked: imported once, after the sign-in, on the sync area.
+            arrivals.show(OpenRequest.open(options.bundle()));
+        }
+        if (instance != null) {
+            instance.listen(arrivals::arrived);
+        }
 
         Clock clock = Clock.systemDefaultZone();
         tasks.run(() -> AccessViewModel.prepare(directory, options.demo()),
@@ -161,11 +174,7 @@ public final class CercleApp extends Application {
         }
         window.installShortcuts();
         setRoot(stage, window.node());
-        if (bundleToImport != null) {
-            // A bundle file double-clicked: imported once, after the sign-in, on the sync area.
-            window.importBundle(bundleToImport);
-            bundleToImport = null;
-        }
+        arrivals.mainWindowShown(window, ctx.i18n());
         screenLock = new ScreenLock(stage.getScene(), access, ctx.i18n(), signedIn, ctx.preferences());
         ctx.sync().startAutomatic();
         stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));
@@ -179,6 +188,10 @@ public final class CercleApp extends Application {
 
     @Override
     public void stop() {
+        if (instance != null) {
+            // A launch from now on waits for these data to be closed, then opens them itself.
+            instance.stopListening();
+        }
         if (screenLock != null) {
             screenLock.stop();
         }
@@ -190,6 +203,9 @@ public final class CercleApp extends Application {
         }
         if (context != null) {
             context.database().close();
+        }
+        if (instance != null) {
+            instance.close();
         }
         LOG.info("Cercle closed");
     }
