@@ -49,6 +49,8 @@ public final class CercleApp extends Application {
     private String signedIn;
     private AccessViewModel access;
     private ScreenLock screenLock;
+    /** The automatic local backups, while someone is signed in. */
+    private fr.cercle.app.backup.AutomaticBackupService backups;
     /** The exchange file given on the command line, until it is handed to the main window. */
     private Path bundleToImport;
 
@@ -79,13 +81,13 @@ public final class CercleApp extends Application {
 
         Clock clock = Clock.systemDefaultZone();
         tasks.run(() -> AccessViewModel.prepare(directory, options.demo()),
-                mode -> showAccess(stage, mode, directory, i18n, preferences, splash, clock),
+                mode -> showAccess(stage, mode, directory, i18n, preferences, splash, clock, null),
                 error -> fail(stage, i18n, directory, error));
     }
 
     /** Sign in, or create the first account; then open the data with the key. */
     private void showAccess(Stage stage, AccessViewModel.Mode mode, Path directory, I18n i18n,
-                            UserPreferences preferences, StartupView splash, Clock clock) {
+                            UserPreferences preferences, StartupView splash, Clock clock, String notice) {
         AccessViewModel model = new AccessViewModel(directory, tasks, i18n, clock);
         Consumer<DatabaseKey> open = key -> {
             signedIn = model.loginProperty().get().strip().toLowerCase(java.util.Locale.ROOT);
@@ -96,6 +98,15 @@ public final class CercleApp extends Application {
         AccessView view = mode == AccessViewModel.Mode.SIGN_IN
                 ? AccessView.signIn(model, i18n, options.demo(), open)
                 : AccessView.firstAccount(model, i18n, AccessViewModel.holdsPlainData(directory), open);
+        if (!options.demo()) {
+            // A backup comes back here, before the data open: after it, one signs in with an account of its time.
+            view.offerRestore(new fr.cercle.app.backup.RestoreViewModel(directory, tasks, i18n, clock), i18n,
+                    fr.cercle.app.ui.FilePicker.system(),
+                    done -> showAccess(stage, AccessViewModel.Mode.SIGN_IN, directory, i18n, preferences, splash, clock, done));
+        }
+        if (notice != null) {
+            view.showNotice(notice);
+        }
         stage.getScene().setRoot(view.node());
         view.focusFirstField();
         LOG.info("Access screen ready ({})", mode);
@@ -151,6 +162,9 @@ public final class CercleApp extends Application {
         }
         screenLock = new ScreenLock(stage.getScene(), access, ctx.i18n(), signedIn, ctx.preferences());
         ctx.sync().startAutomatic();
+        if (backups == null && ctx.session().isPresent()) {
+            backups = new fr.cercle.app.backup.AutomaticBackupService(ctx.database(), ctx.session().get().key());
+        }
         stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));
         LOG.info("Main window ready");
     }
@@ -164,6 +178,9 @@ public final class CercleApp extends Application {
     public void stop() {
         if (screenLock != null) {
             screenLock.stop();
+        }
+        if (backups != null) {
+            backups.close();
         }
         if (context != null) {
             context.sync().close();

@@ -198,6 +198,32 @@ public final class AccessView {
         return message;
     }
 
+    /**
+     * Adds the link that restores a backup in place of this folder's data (the data are closed on
+     * this screen); {@code restored} gets the sentence to show once it is done.
+     */
+    public AccessView offerRestore(fr.cercle.app.backup.RestoreViewModel restore, I18n i18n,
+                                   fr.cercle.app.ui.FilePicker files, Consumer<String> restored) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(i18n.get("restore.link"));
+        link.setId("restoreBackup");
+        link.setWrapText(true);
+        card.getChildren().add(link);
+        link.setOnAction(e -> {
+            java.util.List<Node> before = java.util.List.copyOf(card.getChildren());
+            card.getChildren().setAll(fr.cercle.app.backup.RestoreView.form(restore, i18n, files,
+                    () -> card.getChildren().setAll(before), restored));
+        });
+        return this;
+    }
+
+    /** A sentence of good news above the card's content (a backup restored, for instance). */
+    public void showNotice(String text) {
+        Label notice = wrapped(text);
+        notice.setId("accessNotice");
+        notice.getStyleClass().add(Styles.SUCCESS);
+        card.getChildren().add(1, notice);
+    }
+
     public StackPane node() {
         return root;
     }

@@ -35,6 +35,7 @@ public final class AutomaticBackups {
 
     static final String INTERVAL_KEY = "backup.auto.interval.hours";
     static final String KEEP_KEY = "backup.auto.keep";
+    static final String FAILED_KEY = "backup.auto.failed";
     /** The intervals offered, in hours: every 6 hours, 12 hours, day, week. */
     public static final List<Integer> INTERVALS = List.of(6, 12, 24, 168);
     public static final int DEFAULT_INTERVAL_HOURS = 24;
@@ -127,10 +128,27 @@ public final class AutomaticBackups {
             return Optional.empty();
         }
         Path target = folder(db.directory()).resolve(PREFIX + STAMP.format(now) + BackupFile.EXTENSION);
-        Backups.Made made = Backups.create(db, key, target, share -> {
+        try {
+            Backups.Made made = Backups.create(db, key, target, share -> {
+            });
+            db.localSettings().removeStartingWith(FAILED_KEY, List.of());
+            prune(db.directory(), settings.keep());
+            return Optional.of(made);
+        } catch (RuntimeException e) {
+            db.localSettings().put(FAILED_KEY, now.toString());
+            throw e;
+        }
+    }
+
+    /** When the last automatic backup failed, if the latest attempt did (the settings screen says so). */
+    public static Optional<Instant> lastFailure(LocalSettings settings) {
+        return settings.get(FAILED_KEY).flatMap(stored -> {
+            try {
+                return Optional.of(Instant.parse(stored));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
         });
-        prune(db.directory(), settings.keep());
-        return Optional.of(made);
     }
 
     /** Deletes the automatic backups beyond the {@code keep} newest; returns those deleted. */

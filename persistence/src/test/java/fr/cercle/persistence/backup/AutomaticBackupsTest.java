@@ -89,4 +89,24 @@ class AutomaticBackupsTest {
             assertThat(AutomaticBackups.due(dir, AutomaticBackups.Settings.DEFAULT, clock.instant())).isTrue();
         }
     }
+
+    @Test
+    void aFailureIsRecordedForTheSettingsScreenAndTheNextSuccessClearsIt() throws Exception {
+        HandClock clock = new HandClock(Instant.parse("2026-11-25T08:00:00Z"));
+        Keyring.Created created = Keyring.create(dir, "claire.martin", "le chat dort au soleil".toCharArray(), BackupRestoreTest.FAST);
+        try (CercleDatabase db = CercleDatabase.open(dir, clock, created.key())) {
+            // A file where the folder should be: the backup cannot be written.
+            Files.createDirectories(dir.resolve(CercleDatabase.BACKUP_FOLDER));
+            Files.writeString(AutomaticBackups.folder(dir), "pas un dossier");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AutomaticBackups.runIfDue(db, created.key()))
+                    .isInstanceOf(BackupException.class);
+            assertThat(AutomaticBackups.lastFailure(db.localSettings())).contains(clock.instant());
+
+            Files.delete(AutomaticBackups.folder(dir));
+            clock.advance(Duration.ofMinutes(15));
+            assertThat(AutomaticBackups.runIfDue(db, created.key())).isPresent();
+            assertThat(AutomaticBackups.lastFailure(db.localSettings())).isEmpty();
+        }
+    }
 }
