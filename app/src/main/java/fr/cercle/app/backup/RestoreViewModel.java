@@ -159,6 +159,7 @@ public final class RestoreViewModel {
                 case NEWER_FORMAT -> i18n.get("restore.newer");
                 case DAMAGED -> i18n.get("restore.damaged");
                 case NOT_ADMINISTRATOR -> i18n.get("restore.notAdministrator");
+                case IN_USE -> i18n.get("restore.inUse");
                 case INPUT_OUTPUT -> i18n.get("restore.failed");
             };
         }

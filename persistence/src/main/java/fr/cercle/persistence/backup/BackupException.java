@@ -18,6 +18,8 @@ public final class BackupException extends StorageException {
         DAMAGED,
         /** The account that opened it is not an administrator of the data it holds. */
         NOT_ADMINISTRATOR,
+        /** Another Cercle has this folder's database open. */
+        IN_USE,
         /** Reading or writing files failed. */
         INPUT_OUTPUT
     }

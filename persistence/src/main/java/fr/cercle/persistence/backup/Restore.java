@@ -106,12 +106,8 @@ public final class Restore {
                         : keyring.unlock(who.login(), who.password(), clock.instant());
                 unzip(BackupFile.payload(in, opened.associatedData(), key), work);
             }
-            reidentify(work, key, who, clock);
+            DeviceId device = reidentify(work, key, who, clock);
             Optional<Path> previous = swap(dataDir, backups.resolve("before-restore-" + stamp), work);
-            DeviceId device;
-            try (CercleDatabase restored = CercleDatabase.open(dataDir, clock, key)) {
-                device = restored.deviceId();
-            }
             LOG.info("Backup of {} restored (schema {}); the previous data are in {}", opened.header().created(),
                     opened.header().schemaVersion(), previous.map(Path::toString).orElse("(none)"));
             return new Restored(opened.header(), previous, device);
@@ -150,9 +146,10 @@ public final class Restore {
      * Opens the restored database in the work folder (migrating it if it is older), checks the account
      * may restore, then makes it a new device for sync and records the installation under that id.
      */
-    private static void reidentify(Path work, DatabaseKey key, Credentials who, Clock clock) {
+    private static DeviceId reidentify(Path work, DatabaseKey key, Credentials who, Clock clock) {
         Optional<Installation> installation;
         StaffId author = null;
+        DeviceId fresh = DeviceId.newId();
         try (CercleDatabase db = CercleDatabase.open(work, clock, key)) {
             if (who.recoveryCode() == null) {
                 AccountRepository accounts = new AccountRepository(db.dsl(), clock);
@@ -169,7 +166,6 @@ public final class Restore {
                 author = entries.isEmpty() ? null : entries.get(entries.size() - 1).author();
             }
             LocalSettings settings = db.localSettings();
-            DeviceId fresh = DeviceId.newId();
             settings.put(LocalSettings.DEVICE_ID, fresh.toString());
             settings.removeStartingWith(SYNC_PREFIX, SYNC_KEPT);
             LOG.info("Restored installation: device id {} replaces {}", fresh, old);
@@ -181,12 +177,14 @@ public final class Restore {
             }
         }
         deleteTree(work.resolve(CercleDatabase.BACKUP_FOLDER));
+        return fresh;
     }
 
     /** Moves the current database and keyring aside, then the restored ones in. */
     private static Optional<Path> swap(Path dataDir, Path aside, Path work) throws IOException {
         String database = CercleDatabase.FILE_NAME + ".mv.db";
         List<String> names = List.of(database, CercleDatabase.FILE_NAME + ".trace.db", Keyring.FILE_NAME);
+        checkNotInUse(dataDir.resolve(database));
         boolean any = false;
         for (String name : names) {
             Path current = dataDir.resolve(name);
@@ -199,6 +197,28 @@ public final class Restore {
         Backups.move(work.resolve(database), dataDir.resolve(database));
         Backups.move(work.resolve(Keyring.FILE_NAME), dataDir.resolve(Keyring.FILE_NAME));
         return any ? Optional.of(aside) : Optional.empty();
+    }
+
+    /** H2 holds a lock on the file of an open database: if it is taken, another Cercle uses it. */
+    private static void checkNotInUse(Path database) throws IOException {
+        if (!Files.exists(database)) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(database,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw inUse(database, null);
+            }
+            lock.release();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw inUse(database, e);
+        }
+    }
+
+    private static BackupException inUse(Path database, Exception cause) {
+        return new BackupException(BackupException.Reason.IN_USE, "The database " + database
+                + " is open in another Cercle: close it, then restore", cause);
     }
 
     private static void deleteTree(Path root) {

@@ -226,6 +226,18 @@ class BackupRestoreTest {
         assertThat(fingerprint(dir)).isEqualTo(before);
     }
 
+    @Test
+    void aDatabaseOpenElsewhereIsNotReplaced() {
+        Path file = backup();
+        try (CercleDatabase open = CercleDatabase.open(dir, clock, key)) {
+            assertThatThrownBy(() -> Restore.restore(file, dir, Restore.Credentials.account(ADMIN, PASSWORD.toCharArray()), clock))
+                    .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason()).isEqualTo(BackupException.Reason.IN_USE));
+            assertThat(open.localSettings().get(LocalSettings.DEVICE_ID)).contains(open.deviceId().toString());
+        }
+        assertThat(dir.resolve(CercleDatabase.FILE_NAME + ".mv.db")).exists();
+        assertThat(dir.resolve(CercleDatabase.BACKUP_FOLDER)).isDirectoryNotContaining("glob:**/before-restore-*");
+    }
+
     private Path backup() {
         Path file = temp.resolve("sauvegarde" + BackupFile.EXTENSION);
         try (CercleDatabase db = CercleDatabase.open(dir, clock, key)) {
