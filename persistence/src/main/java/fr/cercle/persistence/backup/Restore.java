@@ -185,18 +185,31 @@ public final class Restore {
         String database = CercleDatabase.FILE_NAME + ".mv.db";
         List<String> names = List.of(database, CercleDatabase.FILE_NAME + ".trace.db", Keyring.FILE_NAME);
         checkNotInUse(dataDir.resolve(database));
-        boolean any = false;
-        for (String name : names) {
-            Path current = dataDir.resolve(name);
-            if (Files.exists(current)) {
-                Files.createDirectories(aside);
-                Files.move(current, aside.resolve(name));
-                any = true;
+        List<String> moved = new java.util.ArrayList<>();
+        try {
+            for (String name : names) {
+                Path current = dataDir.resolve(name);
+                if (Files.exists(current)) {
+                    Files.createDirectories(aside);
+                    Files.move(current, aside.resolve(name));
+                    moved.add(name);
+                }
             }
+            Backups.move(work.resolve(database), dataDir.resolve(database));
+            Backups.move(work.resolve(Keyring.FILE_NAME), dataDir.resolve(Keyring.FILE_NAME));
+        } catch (IOException e) {
+            // Put back what was moved aside: all or nothing.
+            for (String name : moved) {
+                try {
+                    Files.move(aside.resolve(name), dataDir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                    LOG.error("Could not put {} back from {}: move it back by hand", name, aside, again);
+                }
+            }
+            throw e;
         }
-        Backups.move(work.resolve(database), dataDir.resolve(database));
-        Backups.move(work.resolve(Keyring.FILE_NAME), dataDir.resolve(Keyring.FILE_NAME));
-        return any ? Optional.of(aside) : Optional.empty();
+        return moved.isEmpty() ? Optional.empty() : Optional.of(aside);
     }
 
     /** H2 holds a lock on the file of an open database: if it is taken, another Cercle uses it. */
