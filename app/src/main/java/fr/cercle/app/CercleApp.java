@@ -5,6 +5,8 @@ import fr.cercle.app.access.AccessView;
 import fr.cercle.app.access.AccessViewModel;
 import fr.cercle.app.access.ScreenLock;
 import fr.cercle.app.access.Session;
+import fr.cercle.app.backup.AutomaticBackupService;
+import fr.cercle.app.backup.RestoreViewModel;
 import fr.cercle.app.i18n.I18n;
 import fr.cercle.app.instance.Arrivals;
 import fr.cercle.app.instance.OpenRequest;
@@ -16,6 +18,7 @@ import fr.cercle.app.startup.StartupErrors;
 import fr.cercle.app.startup.StartupView;
 import fr.cercle.app.sync.SyncService;
 import fr.cercle.app.task.TaskRunner;
+import fr.cercle.app.ui.FilePicker;
 import fr.cercle.app.ui.Styles;
 import fr.cercle.app.welcome.WelcomeView;
 import fr.cercle.app.welcome.WelcomeViewModel;
@@ -58,6 +61,8 @@ public final class CercleApp extends Application {
     private ScreenLock screenLock;
     /** Exchange files given at launch or by later launches, imported once the main window shows. */
     private Arrivals arrivals;
+    /** The automatic local backups, while someone is signed in. */
+    private AutomaticBackupService backups;
 
     /** Called by {@link Main} before launching: JavaFX creates this class itself, without arguments. */
     static void prepare(LaunchOptions launchOptions, Path directory, SingleInstance running) {
@@ -99,13 +104,13 @@ public final class CercleApp extends Application {
 
         Clock clock = Clock.systemDefaultZone();
         tasks.run(() -> AccessViewModel.prepare(directory, options.demo()),
-                mode -> showAccess(stage, mode, directory, i18n, preferences, splash, clock),
+                mode -> showAccess(stage, mode, directory, i18n, preferences, splash, clock, null),
                 error -> fail(stage, i18n, directory, error));
     }
 
     /** Sign in, or create the first account; then open the data with the key. */
     private void showAccess(Stage stage, AccessViewModel.Mode mode, Path directory, I18n i18n,
-                            UserPreferences preferences, StartupView splash, Clock clock) {
+                            UserPreferences preferences, StartupView splash, Clock clock, String notice) {
         AccessViewModel model = new AccessViewModel(directory, tasks, i18n, clock);
         Consumer<DatabaseKey> open = key -> {
             signedIn = model.loginProperty().get().strip().toLowerCase(java.util.Locale.ROOT);
@@ -116,6 +121,15 @@ public final class CercleApp extends Application {
         AccessView view = mode == AccessViewModel.Mode.SIGN_IN
                 ? AccessView.signIn(model, i18n, options.demo(), open)
                 : AccessView.firstAccount(model, i18n, AccessViewModel.holdsPlainData(directory), open);
+        if (!options.demo()) {
+            // A backup comes back here, before the data open: after it, one signs in with an account of its time.
+            view.offerRestore(new RestoreViewModel(directory, tasks, i18n, clock), i18n,
+                    FilePicker.system(),
+                    done -> showAccess(stage, AccessViewModel.Mode.SIGN_IN, directory, i18n, preferences, splash, clock, done));
+        }
+        if (notice != null) {
+            view.showNotice(notice);
+        }
         stage.getScene().setRoot(view.node());
         view.focusFirstField();
         LOG.info("Access screen ready ({})", mode);
@@ -177,6 +191,9 @@ public final class CercleApp extends Application {
         arrivals.mainWindowShown(window, ctx.i18n());
         screenLock = new ScreenLock(stage.getScene(), access, ctx.i18n(), signedIn, ctx.preferences());
         ctx.sync().startAutomatic();
+        if (backups == null && ctx.session().isPresent()) {
+            backups = new AutomaticBackupService(ctx.database(), ctx.session().get().key());
+        }
         stage.setTitle(ctx.i18n().get("app.name") + (ctx.demo() ? " — " + ctx.i18n().get("nav.demo") : ""));
         LOG.info("Main window ready");
     }
@@ -194,6 +211,9 @@ public final class CercleApp extends Application {
         }
         if (screenLock != null) {
             screenLock.stop();
+        }
+        if (backups != null) {
+            backups.close();
         }
         if (context != null) {
             context.sync().close();

@@ -25,6 +25,8 @@ public final class AccessView {
     private final VBox card = new VBox(14);
     private final StackPane root = CenteredCard.of(card, 520);
     private javafx.scene.control.Control focus = login;
+    /** What the sign-in card shows, to come back to from the recovery or restore card. */
+    private final java.util.List<Node> home = new java.util.ArrayList<>();
 
     private AccessView() {
         login.setId("login");
@@ -44,8 +46,8 @@ public final class AccessView {
         view.card.getChildren().addAll(title, intro,
                 labelled(i18n.get("access.login"), view.login), labelled(i18n.get("access.password"), password),
                 message(model), signIn, wrapped(i18n.get("access.signIn.forgotten")), useRecovery);
-        java.util.List<Node> signInContent = java.util.List.copyOf(view.card.getChildren());
-        VBox recover = recoverForm(model, i18n, () -> view.card.getChildren().setAll(signInContent));
+        view.home.addAll(view.card.getChildren());
+        VBox recover = recoverForm(model, i18n, () -> view.card.getChildren().setAll(view.home));
         useRecovery.setOnAction(e -> {
             model.passwordProperty().set("");
             view.card.getChildren().setAll(recover);
@@ -196,6 +198,38 @@ public final class AccessView {
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         return message;
+    }
+
+    /**
+     * Adds the link that restores a backup in place of this folder's data (the data are closed on
+     * this screen); {@code restored} gets the sentence to show once it is done.
+     */
+    public AccessView offerRestore(fr.cercle.app.backup.RestoreViewModel restore, I18n i18n,
+                                   fr.cercle.app.ui.FilePicker files, Consumer<String> restored) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(i18n.get("restore.link"));
+        link.setId("restoreBackup");
+        link.setWrapText(true);
+        card.getChildren().add(link);
+        if (!home.isEmpty()) {
+            home.add(link);
+        }
+        link.setOnAction(e -> {
+            java.util.List<Node> before = java.util.List.copyOf(card.getChildren());
+            card.getChildren().setAll(fr.cercle.app.backup.RestoreView.form(restore, i18n, files,
+                    () -> card.getChildren().setAll(before), restored));
+        });
+        return this;
+    }
+
+    /** A sentence of good news above the card's content (a backup restored, for instance). */
+    public void showNotice(String text) {
+        Label notice = wrapped(text);
+        notice.setId("accessNotice");
+        notice.getStyleClass().add(Styles.SUCCESS);
+        card.getChildren().add(1, notice);
+        if (!home.isEmpty()) {
+            home.add(1, notice);
+        }
     }
 
     public StackPane node() {

@@ -185,8 +185,8 @@ public final class SettingsPage implements Page {
         failure.getStyleClass().add(Styles.DANGER);
         failure.visibleProperty().bind(model.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox content = new VBox(12, title, failure, form.node(), alerts(context, notify), retention(context, notify),
-                accounts(context, notify));
+        VBox content = new VBox(12, title, failure, form.node(), fr.cercle.app.backup.BackupSection.of(context, notify),
+                alerts(context, notify), retention(context, notify), accounts(context, notify));
         content.setPadding(new Insets(20, 24, 24, 24));
         content.setMaxWidth(900);
         root = new ScrollPane(content);

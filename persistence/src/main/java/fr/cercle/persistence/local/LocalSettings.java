@@ -35,4 +35,11 @@ public final class LocalSettings {
                 .whenNotMatchedThenInsert(LOCAL_SETTING.SETTING_KEY, LOCAL_SETTING.SETTING_VALUE).values(key, value)
                 .execute();
     }
+
+    /** Removes the settings whose key starts with {@code prefix}, except those named in {@code kept}. */
+    public void removeStartingWith(String prefix, java.util.Collection<String> kept) {
+        dsl.deleteFrom(LOCAL_SETTING)
+                .where(LOCAL_SETTING.SETTING_KEY.startsWith(prefix).and(LOCAL_SETTING.SETTING_KEY.notIn(kept)))
+                .execute();
+    }
 }

@@ -64,6 +64,24 @@ public final class DatabaseKey {
         return new String(chars) + " ";
     }
 
+    /**
+     * A 256-bit key for another use of this installation's secret, told apart by {@code label}
+     * (HMAC-SHA256 of the label under this key): the backups are encrypted with one, so that whoever
+     * can open the database can open its backups, and no other secret must be kept.
+     */
+    public byte[] derive(String label) {
+        byte[] ascii = ascii();
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(ascii, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new KeyringException("The key derivation failed", e);
+        } finally {
+            java.util.Arrays.fill(ascii, (byte) 0);
+        }
+    }
+
     @Override
     public String toString() {
         return "DatabaseKey[hidden]";
