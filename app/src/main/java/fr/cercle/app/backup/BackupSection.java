@@ -36,10 +36,7 @@ public final class BackupSection {
         I18n i18n = context.i18n();
         FormLayout form = new FormLayout();
         form.section(i18n.get("backup.title"));
-        Label note = new Label(i18n.get("backup.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        form.full(note);
+        form.note(i18n.get("backup.note"));
 
         Button now = new Button(i18n.get("backup.now"), Icons.of(Material2OutlinedAL.BACKUP));
         now.setId("backupNow");

@@ -230,10 +230,7 @@ public final class SettingsPage implements Page {
         AccountsViewModel model = new AccountsViewModel(context);
         FormLayout form = new FormLayout();
         form.section(i18n.get("settings.accounts"));
-        Label note = new Label(i18n.get("settings.accounts.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        form.full(note);
+        form.note(i18n.get("settings.accounts.note"));
         VBox list = new VBox(6);
         list.setId("accounts");
         model.rows().addListener((javafx.collections.ListChangeListener<AccountsViewModel.Row>) change -> {
@@ -311,10 +308,7 @@ public final class SettingsPage implements Page {
         I18n i18n = context.i18n();
         FormLayout form = new FormLayout();
         form.section(i18n.get("alertSettings.title"));
-        Label note = new Label(i18n.get("alertSettings.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        form.full(note);
+        form.note(i18n.get("alertSettings.note"));
         Button save = new Button(i18n.get("alertSettings.save"), Icons.of(Material2OutlinedMZ.SAVE));
         save.setId("saveAlertSettings");
         save.setOnAction(e -> model.save(() -> notify.accept(i18n.get("alertSettings.saved"))));
@@ -368,10 +362,7 @@ public final class SettingsPage implements Page {
         RetentionViewModel model = new RetentionViewModel(context);
         FormLayout form = new FormLayout();
         form.section(i18n.get("retention.title"));
-        Label note = new Label(i18n.get("retention.note"));
-        note.setWrapText(true);
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        form.full(note);
+        form.note(i18n.get("retention.note"));
         List<Integer> choices = java.util.stream.IntStream.rangeClosed(RetentionPolicy.MIN_YEARS, RetentionPolicy.MAX_YEARS)
                 .boxed().toList();
         ComboBox<Integer> years = Choices.of(choices, n -> i18n.format("retention.years.choice", n), null);

@@ -89,4 +89,13 @@ public final class FormLayout {
     public void full(Node node) {
         grid.add(node, 1, row++);
     }
+
+    /** A row of explanation under a section's title: muted text that wraps. */
+    public Label note(String text) {
+        Label note = new Label(text);
+        note.setWrapText(true);
+        note.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        full(note);
+        return note;
+    }
 }
