@@ -36,7 +36,7 @@ public final class AccessView {
     public static AccessView signIn(AccessViewModel model, I18n i18n, boolean demo, Consumer<DatabaseKey> done) {
         AccessView view = new AccessView();
         Label title = title(i18n.get("app.name"));
-        Label intro = wrapped(i18n.get("access.signIn.intro"));
+        Label intro = CenteredCard.wrapped(i18n.get("access.signIn.intro"));
         view.login.textProperty().bindBidirectional(model.loginProperty());
         PasswordField password = passwordField("password", model.passwordProperty());
         Button signIn = primary(i18n.get("access.signIn.button"), "signIn", model.busyProperty(), () -> model.signIn(done));
@@ -44,8 +44,8 @@ public final class AccessView {
         useRecovery.setId("useRecovery");
         useRecovery.setWrapText(true);
         view.card.getChildren().addAll(title, intro,
-                labelled(i18n.get("access.login"), view.login), labelled(i18n.get("access.password"), password),
-                message(model), signIn, wrapped(i18n.get("access.signIn.forgotten")), useRecovery);
+                CenteredCard.labelled(i18n.get("access.login"), view.login), CenteredCard.labelled(i18n.get("access.password"), password),
+                message(model), signIn, CenteredCard.wrapped(i18n.get("access.signIn.forgotten")), useRecovery);
         view.home.addAll(view.card.getChildren());
         VBox recover = recoverForm(model, i18n, () -> view.card.getChildren().setAll(view.home));
         useRecovery.setOnAction(e -> {
@@ -61,7 +61,7 @@ public final class AccessView {
         if (demo) {
             model.loginProperty().set(AccessViewModel.DEMO_LOGIN);
             model.passwordProperty().set(AccessViewModel.DEMO_PASSWORD);
-            Label hint = wrapped(i18n.format("access.signIn.demo", AccessViewModel.DEMO_LOGIN, AccessViewModel.DEMO_PASSWORD));
+            Label hint = CenteredCard.wrapped(i18n.format("access.signIn.demo", AccessViewModel.DEMO_LOGIN, AccessViewModel.DEMO_PASSWORD));
             hint.getStyleClass().add(Styles.ACCENT);
             view.card.getChildren().add(2, hint);
         }
@@ -74,8 +74,8 @@ public final class AccessView {
         PasswordField password = passwordField("unlockPassword", model.passwordProperty());
         Button unlock = primary(i18n.get("access.locked.button"), "unlock", model.busyProperty(), () -> model.unlock(login, done));
         view.card.getChildren().addAll(title(i18n.get("access.locked.title")),
-                wrapped(i18n.format("access.locked.intro", minutes, login)),
-                labelled(i18n.get("access.password"), password), message(model), unlock);
+                CenteredCard.wrapped(i18n.format("access.locked.intro", minutes, login)),
+                CenteredCard.labelled(i18n.get("access.password"), password), message(model), unlock);
         view.focus = password;
         return view;
     }
@@ -86,9 +86,9 @@ public final class AccessView {
         AccessView view = new AccessView();
         VBox create = new VBox(14);
         create.getChildren().add(title(i18n.get("access.first.title")));
-        create.getChildren().add(wrapped(i18n.get("access.first.intro")));
+        create.getChildren().add(CenteredCard.wrapped(i18n.get("access.first.intro")));
         if (plainDataHere) {
-            create.getChildren().add(wrapped(i18n.get("access.first.existing")));
+            create.getChildren().add(CenteredCard.wrapped(i18n.get("access.first.existing")));
         }
         view.login.textProperty().bindBidirectional(model.loginProperty());
         view.login.setPromptText(i18n.get("access.login.prompt"));
@@ -96,12 +96,12 @@ public final class AccessView {
         password.setId("password");
         password.textProperty().bindBidirectional(model.passwordProperty());
         PasswordField confirmation = passwordField("confirmation", model.confirmationProperty());
-        Label rule = wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
+        Label rule = CenteredCard.wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
         rule.getStyleClass().add(Styles.TEXT_MUTED);
         Button createButton = primary(i18n.get("access.first.button"), "createAccount", model.busyProperty(), () -> model.createFirstAccount());
-        create.getChildren().addAll(labelled(i18n.get("access.login"), view.login),
-                labelled(i18n.get("access.password"), password), rule,
-                labelled(i18n.get("access.confirmation"), confirmation), message(model), createButton);
+        create.getChildren().addAll(CenteredCard.labelled(i18n.get("access.login"), view.login),
+                CenteredCard.labelled(i18n.get("access.password"), password), rule,
+                CenteredCard.labelled(i18n.get("access.confirmation"), confirmation), message(model), createButton);
 
         VBox recovery = recoveryCode(model, i18n, done);
 
@@ -124,8 +124,8 @@ public final class AccessView {
         noted.setId("recoveryNoted");
         noted.setWrapText(true);
         Button proceed = primary(i18n.get("access.recovery.continue"), "continue", noted.selectedProperty().not(), () -> model.proceed(done));
-        return new VBox(14, title(i18n.get("access.recovery.title")), wrapped(i18n.get("access.recovery.intro")),
-                code, wrapped(i18n.get("access.recovery.keep")), noted, proceed);
+        return new VBox(14, title(i18n.get("access.recovery.title")), CenteredCard.wrapped(i18n.get("access.recovery.intro")),
+                code, CenteredCard.wrapped(i18n.get("access.recovery.keep")), noted, proceed);
     }
 
     /** A forgotten administrator password: the recovery code, the login, a new password. */
@@ -142,12 +142,12 @@ public final class AccessView {
         Button recover = primary(i18n.get("access.recover.button"), "recover", model.busyProperty(), () -> model.recover());
         javafx.scene.control.Hyperlink cancel = new javafx.scene.control.Hyperlink(i18n.get("access.recover.back"));
         cancel.setOnAction(e -> back.run());
-        Label rule = wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
+        Label rule = CenteredCard.wrapped(i18n.format("access.password.hint", fr.cercle.persistence.security.PasswordRule.MIN_LENGTH));
         rule.getStyleClass().add(Styles.TEXT_MUTED);
-        return new VBox(14, title(i18n.get("access.recover.title")), wrapped(i18n.get("access.recover.intro")),
-                labelled(i18n.get("access.login"), login), labelled(i18n.get("access.recover.code"), code),
-                labelled(i18n.get("access.recover.password"), password), rule,
-                labelled(i18n.get("access.confirmation"), confirmation), message(model), recover, cancel);
+        return new VBox(14, title(i18n.get("access.recover.title")), CenteredCard.wrapped(i18n.get("access.recover.intro")),
+                CenteredCard.labelled(i18n.get("access.login"), login), CenteredCard.labelled(i18n.get("access.recover.code"), code),
+                CenteredCard.labelled(i18n.get("access.recover.password"), password), rule,
+                CenteredCard.labelled(i18n.get("access.confirmation"), confirmation), message(model), recover, cancel);
     }
 
     /** The card's main button: large, the default for Enter, off while {@code disabled}. */
@@ -176,18 +176,6 @@ public final class AccessView {
         return title;
     }
 
-    private static Label wrapped(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        return label;
-    }
-
-    private static Node labelled(String text, javafx.scene.control.Control field) {
-        Label label = new Label(text);
-        label.setLabelFor(field);
-        field.setMaxWidth(Double.MAX_VALUE);
-        return new VBox(4, label, field);
-    }
 
     private static Label message(AccessViewModel model) {
         Label message = new Label();
@@ -223,7 +211,7 @@ public final class AccessView {
 
     /** A sentence of good news above the card's content (a backup restored, for instance). */
     public void showNotice(String text) {
-        Label notice = wrapped(text);
+        Label notice = CenteredCard.wrapped(text);
         notice.setId("accessNotice");
         notice.getStyleClass().add(Styles.SUCCESS);
         card.getChildren().add(1, notice);

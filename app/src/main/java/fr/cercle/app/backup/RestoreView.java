@@ -2,6 +2,7 @@ package fr.cercle.app.backup;
 
 import atlantafx.base.theme.Styles;
 import fr.cercle.app.i18n.I18n;
+import fr.cercle.app.ui.CenteredCard;
 import fr.cercle.app.ui.FilePicker;
 import fr.cercle.app.ui.Icons;
 import javafx.scene.Node;
@@ -34,7 +35,7 @@ public final class RestoreView {
     public static VBox form(RestoreViewModel model, I18n i18n, FilePicker files, Runnable back, Consumer<String> restored) {
         Label title = new Label(i18n.get("restore.title"));
         title.getStyleClass().add(Styles.TITLE_2);
-        Label intro = wrapped(i18n.get("restore.intro"));
+        Label intro = CenteredCard.wrapped(i18n.get("restore.intro"));
 
         Button choose = new Button(i18n.get("restore.choose"), Icons.of(Material2OutlinedAL.FOLDER_OPEN));
         choose.setId("restoreChoose");
@@ -42,7 +43,7 @@ public final class RestoreView {
         choose.setOnAction(e -> files.toOpen(choose, i18n.get("restore.choose.dialog"),
                         List.of(new FileChooser.ExtensionFilter(i18n.get("backup.file.kind"), RestoreViewModel.extensionPattern())))
                 .ifPresent(model::choose));
-        Label summary = wrapped("");
+        Label summary = CenteredCard.wrapped("");
         summary.setId("restoreSummary");
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add(Styles.ACCENT);
@@ -55,12 +56,12 @@ public final class RestoreView {
         PasswordField password = new PasswordField();
         password.setId("restorePassword");
         password.textProperty().bindBidirectional(model.passwordProperty());
-        VBox account = new VBox(14, labelled(i18n.get("access.login"), login), labelled(i18n.get("access.password"), password));
+        VBox account = new VBox(14, CenteredCard.labelled(i18n.get("access.login"), login), CenteredCard.labelled(i18n.get("access.password"), password));
         TextField code = new TextField();
         code.setId("restoreCode");
         code.setPromptText(i18n.get("access.recover.code.prompt"));
         code.textProperty().bindBidirectional(model.codeProperty());
-        Node recovery = labelled(i18n.get("access.recover.code"), code);
+        Node recovery = CenteredCard.labelled(i18n.get("access.recover.code"), code);
         CheckBox withCode = new CheckBox(i18n.get("restore.withCode"));
         withCode.setId("restoreWithCode");
         withCode.setWrapText(true);
@@ -70,9 +71,9 @@ public final class RestoreView {
         recovery.visibleProperty().bind(model.withCodeProperty());
         recovery.managedProperty().bind(recovery.visibleProperty());
 
-        Label warning = wrapped(i18n.get("restore.warning"));
+        Label warning = CenteredCard.wrapped(i18n.get("restore.warning"));
         warning.getStyleClass().add(Styles.TEXT_MUTED);
-        Label message = wrapped("");
+        Label message = CenteredCard.wrapped("");
         message.setId("restoreMessage");
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add(Styles.DANGER);
@@ -92,16 +93,4 @@ public final class RestoreView {
         return new VBox(14, title, intro, choose, summary, account, withCode, recovery, warning, message, restore, cancel);
     }
 
-    private static Label wrapped(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        return label;
-    }
-
-    private static Node labelled(String text, javafx.scene.control.Control field) {
-        Label label = new Label(text);
-        label.setLabelFor(field);
-        field.setMaxWidth(Double.MAX_VALUE);
-        return new VBox(4, label, field);
-    }
 }

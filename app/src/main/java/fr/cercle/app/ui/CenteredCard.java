@@ -2,6 +2,9 @@ package fr.cercle.app.ui;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -25,5 +28,20 @@ public final class CenteredCard {
         StackPane root = new StackPane(scroll);
         root.getStyleClass().add("welcome");
         return root;
+    }
+
+    /** A paragraph of the card: text that wraps to the card's width. */
+    public static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A field of the card under its label, as wide as the card. */
+    public static Node labelled(String text, Control field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        field.setMaxWidth(Double.MAX_VALUE);
+        return new VBox(4, label, field);
     }
 }
