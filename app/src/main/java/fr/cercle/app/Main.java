@@ -4,6 +4,7 @@ import fr.cercle.app.instance.OpenRequest;
 import fr.cercle.app.instance.SingleInstance;
 import fr.cercle.persistence.DataDirectory;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 import java.awt.Desktop;
 import java.io.UncheckedIOException;
@@ -57,8 +58,9 @@ public final class Main {
                 running = first.instance();
             }
         } catch (UncheckedIOException e) {
-            // The data folder cannot be written: the database will say so, in a dialog.
-            System.err.println("Cercle cannot prepare " + dataDir + ": " + e.getCause().getMessage());
+            // The data folder cannot be written: the database will say so, in a dialog. This launch goes on
+            // to start Cercle, so its logs start here anyway.
+            LoggerFactory.getLogger(Main.class).warn("No single-instance channel in {}: {}", dataDir, e.getCause().getMessage());
         }
         if (running != null) {
             receiveMacOpenFiles(running);
